@@ -1,0 +1,56 @@
+package org.blocklist.auth;
+
+import static java.util.Objects.requireNonNull;
+
+import com.github.benmanes.caffeine.cache.AsyncLoadingCache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Ticker;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.function.Function;
+import org.blocklist.log.Hash;
+
+/**
+ * Resolves bearer tokens to principals. Known tokens are answered from memory; an unknown token is
+ * looked up in the store off the event loop, so a token added by the command line while the
+ * server runs works at once. Unknown tokens are not cached. A cached principal is re-read in the
+ * background after {@link #REFRESH}, so a revocation by the command line takes effect within about
+ * that time; a revocation through the API invalidates at once.
+ */
+public final class Authenticator {
+  public static final Duration REFRESH = Duration.ofSeconds(1);
+  public static final int MAX_CACHED = 100_000;
+
+  private final AsyncLoadingCache<Hash, Principal> cache;
+
+  /**
+   * @param lookup reads the active principal of a token hash from the store; runs on {@code
+   *     executor}
+   */
+  public Authenticator(
+      Function<Hash, Optional<Principal>> lookup, Executor executor, Ticker ticker) {
+    requireNonNull(lookup, "lookup");
+    this.cache =
+        Caffeine.newBuilder()
+            .executor(requireNonNull(executor, "executor"))
+            .ticker(requireNonNull(ticker, "ticker"))
+            .maximumSize(MAX_CACHED)
+            .refreshAfterWrite(REFRESH)
+            .buildAsync(hash -> lookup.apply(hash).orElse(null));
+  }
+
+  /** The principal of {@code token}, or empty if unknown or revoked. */
+  public CompletableFuture<Optional<Principal>> authenticate(String token) {
+    if (token == null || token.isEmpty() || token.length() > Tokens.MAX_TOKEN_LENGTH) {
+      return CompletableFuture.completedFuture(Optional.empty());
+    }
+    return cache.get(Tokens.hash(token)).thenApply(Optional::ofNullable);
+  }
+
+  /** Forgets every cached token (after a revocation through the API). */
+  public void invalidateAll() {
+    cache.synchronous().invalidateAll();
+  }
+}

@@ -1,0 +1,26 @@
+package org.blocklist.auth;
+
+import java.util.Locale;
+
+/** The five roles of DESIGN.md; a principal has exactly one. */
+public enum Role {
+  POLICE,
+  PROSECUTOR,
+  ISP,
+  AUDITOR,
+  ADMIN;
+
+  public String code() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+
+  public static Role fromCode(String code) {
+    for (Role r : values()) {
+      if (r.code().equals(code)) {
+        return r;
+      }
+    }
+    throw new IllegalArgumentException(
+        "role: " + code + " (expected: police, prosecutor, isp, auditor or admin)");
+  }
+}

@@ -1,0 +1,175 @@
+package org.blocklist.http;
+
+import static java.util.Objects.requireNonNull;
+
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.ChannelPipeline;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.ServerChannel;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.epoll.EpollServerSocketChannel;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.flow.FlowControlHandler;
+import io.netty.handler.timeout.IdleStateHandler;
+import java.net.InetSocketAddress;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import org.blocklist.auth.Authenticator;
+import org.blocklist.config.Config;
+import org.blocklist.ledger.Ledger;
+import org.blocklist.ledger.LedgerKeys;
+import org.blocklist.store.ReadPool;
+
+/** The HTTP API listener: one initializer, one routing handler, explicit thread counts. */
+public final class ApiServer implements AutoCloseable {
+  /** Longest request line and header block accepted (bytes). */
+  static final int MAX_INITIAL_LINE = 4096;
+
+  static final int MAX_HEADER_BYTES = 8192;
+
+  private final EventLoopGroup group;
+  private final Channel channel;
+
+  private ApiServer(EventLoopGroup group, Channel channel) {
+    this.group = group;
+    this.channel = channel;
+  }
+
+  /** Binds the API on {@code config.http()} and returns once it listens. */
+  public static ApiServer start(
+      Config config,
+      Ledger ledger,
+      LedgerKeys keys,
+      ReadPool reads,
+      Authenticator authenticator,
+      com.github.benmanes.caffeine.cache.Ticker ticker,
+      PrometheusMeterRegistry registry)
+      throws InterruptedException {
+    requireNonNull(config, "config");
+    Config.Limits limits = config.limits();
+    ApiHandler handler =
+        new ApiHandler(
+            routes(ledger, keys, reads, authenticator, registry),
+            authenticator,
+            new RateLimiter(ticker),
+            limits,
+            config.metrics().token(),
+            registry);
+    ConnectionLimit connections = new ConnectionLimit(limits.maxConnections());
+    boolean epoll = Epoll.isAvailable();
+    EventLoopGroup group =
+        new MultiThreadIoEventLoopGroup(
+            config.http().ioThreads(),
+            epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
+    Class<? extends ServerChannel> channelType =
+        epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
+    ServerBootstrap bootstrap =
+        new ServerBootstrap()
+            .group(group)
+            .channel(channelType)
+            .option(ChannelOption.SO_BACKLOG, 1024)
+            .childOption(ChannelOption.AUTO_READ, false)
+            .childOption(ChannelOption.TCP_NODELAY, true)
+            .childHandler(
+                new ChannelInitializer<SocketChannel>() {
+                  @Override
+                  protected void initChannel(SocketChannel ch) {
+                    RequestDeadlines deadlines =
+                        new RequestDeadlines(limits.headerSeconds(), limits.bodySeconds());
+                    ChannelPipeline p = ch.pipeline();
+                    p.addLast(connections);
+                    p.addLast(new IdleStateHandler(0, 0, limits.idleSeconds(), TimeUnit.SECONDS));
+                    p.addLast(new IdleClose());
+                    p.addLast(deadlines.bytes());
+                    p.addLast(new HttpServerCodec(MAX_INITIAL_LINE, MAX_HEADER_BYTES, 8192));
+                    p.addLast(deadlines.messages());
+                    p.addLast(new HttpObjectAggregator(limits.bodyBytes()));
+                    p.addLast(new FlowControlHandler());
+                    p.addLast(handler);
+                  }
+                });
+    try {
+      Channel channel =
+          bootstrap
+              .bind(new InetSocketAddress(config.http().bind(), config.http().port()))
+              .sync()
+              .channel();
+      return new ApiServer(group, channel);
+    } catch (InterruptedException | RuntimeException e) {
+      group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+      throw e;
+    }
+  }
+
+  private static Map<Route, Function<ApiRequest, CompletableFuture<ApiResponse>>> routes(
+      Ledger ledger,
+      LedgerKeys keys,
+      ReadPool reads,
+      Authenticator authenticator,
+      PrometheusMeterRegistry registry) {
+    RequisitionRoutes requisitions = new RequisitionRoutes(ledger, reads);
+    LogRoutes log = new LogRoutes(ledger::state, keys);
+    AdminRoutes admin = new AdminRoutes(ledger, reads, authenticator);
+    Map<Route, Function<ApiRequest, CompletableFuture<ApiResponse>>> m = new EnumMap<>(Route.class);
+    m.put(Route.SUBMIT_REQUISITION, requisitions::submit);
+    m.put(Route.LIST_REQUISITIONS, requisitions::list);
+    m.put(Route.GET_REQUISITION, requisitions::get);
+    m.put(Route.APPROVE, requisitions::approve);
+    m.put(Route.REJECT, requisitions::reject);
+    m.put(Route.WITHDRAW, requisitions::withdraw);
+    m.put(Route.CHECKPOINT, now(log::checkpoint));
+    m.put(Route.KEYS, now(log::keys));
+    m.put(Route.VERSIONS, now(log::versions));
+    m.put(Route.VERSION, now(log::version));
+    m.put(Route.CHANGES, now(log::changes));
+    m.put(Route.INCLUSION_PROOF, now(log::inclusion));
+    m.put(Route.CONSISTENCY_PROOF, now(log::consistency));
+    m.put(Route.AUDIT_EVENTS, admin::events);
+    m.put(Route.ADD_PRINCIPAL, admin::add);
+    m.put(Route.REVOKE_PRINCIPAL, admin::revoke);
+    m.put(
+        Route.METRICS,
+        now(
+            r ->
+                new ApiResponse(
+                    io.netty.handler.codec.http.HttpResponseStatus.OK,
+                    "text/plain; version=0.0.4; charset=utf-8",
+                    registry.scrape().getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                    Map.of())));
+    m.put(
+        Route.HEALTHZ,
+        now(r -> ApiResponse.ok(Map.of("status", "serving", "version", ledger.state().version()))));
+    return m;
+  }
+
+  /** Adapts a handler that answers from memory at once. */
+  private static Function<ApiRequest, CompletableFuture<ApiResponse>> now(
+      Function<ApiRequest, ApiResponse> handler) {
+    return r -> CompletableFuture.completedFuture(handler.apply(r));
+  }
+
+  /** The port actually bound (useful with port 0). */
+  public int port() {
+    return ((InetSocketAddress) channel.localAddress()).getPort();
+  }
+
+  @Override
+  public void close() {
+    channel.close().syncUninterruptibly();
+    group.shutdownGracefully(0, 5, TimeUnit.SECONDS).syncUninterruptibly();
+  }
+
+}

@@ -1,0 +1,83 @@
+package org.blocklist.http;
+
+import static org.blocklist.auth.Role.ADMIN;
+import static org.blocklist.auth.Role.AUDITOR;
+import static org.blocklist.auth.Role.ISP;
+import static org.blocklist.auth.Role.POLICE;
+import static org.blocklist.auth.Role.PROSECUTOR;
+
+import io.netty.handler.codec.http.HttpMethod;
+import java.util.EnumSet;
+import java.util.Set;
+import org.blocklist.auth.Role;
+
+/**
+ * Every route of the API and who may call it (DESIGN.md, "HTTP API"). An empty role set means
+ * anyone, without a token. Path templates use {@code {name}} for one segment.
+ */
+enum Route {
+  SUBMIT_REQUISITION(HttpMethod.POST, "/v1/requisitions", POLICE),
+  LIST_REQUISITIONS(HttpMethod.GET, "/v1/requisitions", POLICE, PROSECUTOR, AUDITOR),
+  GET_REQUISITION(HttpMethod.GET, "/v1/requisitions/{id}", POLICE, PROSECUTOR, AUDITOR),
+  APPROVE(HttpMethod.POST, "/v1/requisitions/{id}/approve", PROSECUTOR),
+  REJECT(HttpMethod.POST, "/v1/requisitions/{id}/reject", PROSECUTOR),
+  WITHDRAW(HttpMethod.POST, "/v1/requisitions/{id}/withdraw", POLICE),
+  CHECKPOINT(HttpMethod.GET, "/v1/checkpoint"),
+  KEYS(HttpMethod.GET, "/v1/keys"),
+  VERSIONS(HttpMethod.GET, "/v1/versions"),
+  VERSION(HttpMethod.GET, "/v1/versions/{n}"),
+  CHANGES(HttpMethod.GET, "/v1/versions/{n}/changes", ISP, PROSECUTOR, AUDITOR),
+  INCLUSION_PROOF(HttpMethod.GET, "/v1/proof/inclusion"),
+  CONSISTENCY_PROOF(HttpMethod.GET, "/v1/proof/consistency"),
+  AUDIT_EVENTS(HttpMethod.GET, "/v1/audit/events", AUDITOR),
+  ADD_PRINCIPAL(HttpMethod.POST, "/v1/principals", ADMIN),
+  REVOKE_PRINCIPAL(HttpMethod.DELETE, "/v1/principals/{name}", ADMIN),
+  METRICS(HttpMethod.GET, "/metrics"),
+  HEALTHZ(HttpMethod.GET, "/healthz");
+
+  private final HttpMethod method;
+  private final String[] segments;
+  private final Set<Role> roles;
+
+  Route(HttpMethod method, String template, Role... roles) {
+    this.method = method;
+    this.segments = template.substring(1).split("/");
+    this.roles = roles.length == 0 ? Set.of() : EnumSet.of(roles[0], roles);
+  }
+
+  HttpMethod method() {
+    return method;
+  }
+
+  /** Roles allowed; empty for routes open to anyone. */
+  Set<Role> roles() {
+    return roles;
+  }
+
+  boolean isOpen() {
+    return roles.isEmpty();
+  }
+
+  String template() {
+    return "/" + String.join("/", segments);
+  }
+
+  /** The value of the one template variable if {@code path} matches, "" if none, else null. */
+  String match(String[] path) {
+    if (path.length != segments.length) {
+      return null;
+    }
+    String variable = "";
+    for (int i = 0; i < segments.length; i++) {
+      if (segments[i].startsWith("{")) {
+        if (path[i].isEmpty()) {
+          return null;
+        }
+        variable = path[i];
+      } else if (!segments[i].equals(path[i])) {
+        return null;
+      }
+    }
+    return variable;
+  }
+}

@@ -1,0 +1,69 @@
+package org.blocklist.http;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.blocklist.domain.Canonical;
+import org.blocklist.domain.DomainName;
+import org.blocklist.ledger.Submitted;
+import org.blocklist.requisition.Requisition;
+import org.blocklist.store.Times;
+
+/** The JSON shapes of the API. */
+final class Views {
+  private Views() {}
+
+  /** A requisition as the API shows it. */
+  record RequisitionView(
+      long id,
+      String action,
+      List<String> domains,
+      String legalBasis,
+      String caseReference,
+      String note,
+      String submitter,
+      String submittedAt,
+      String status,
+      String decider,
+      String decidedAt,
+      String decisionNote,
+      Long version) {}
+
+  /** How one input became a domain; listed when the two differ. */
+  record Normalised(String input, String domain, boolean reducedFromUrl) {}
+
+  static RequisitionView requisition(Requisition r) {
+    return new RequisitionView(
+        r.id(),
+        r.action().code(),
+        r.domains().stream().map(DomainName::value).toList(),
+        r.legalBasis().code(),
+        r.caseReference(),
+        r.note(),
+        r.submitter(),
+        Times.format(r.submitted()),
+        r.status().code(),
+        r.decider(),
+        r.decided() == null ? null : Times.format(r.decided()),
+        r.decisionNote(),
+        r.version());
+  }
+
+  /** The requisition, plus {@code normalised} for every input that was changed to fit. */
+  static Map<String, Object> submitted(Submitted s) {
+    @SuppressWarnings("unchecked")
+    Map<String, Object> out =
+        new LinkedHashMap<>(Json.MAPPER.convertValue(requisition(s.requisition()), Map.class));
+    List<Normalised> changed =
+        s.normalised().stream()
+            .filter(c -> !c.input().equals(c.name().value()))
+            .map(Views::normalised)
+            .toList();
+    out.put("normalised", changed);
+    return out;
+  }
+
+  private static Normalised normalised(Canonical c) {
+    return new Normalised(c.input(), c.name().value(), c.reducedFromUrl());
+  }
+}

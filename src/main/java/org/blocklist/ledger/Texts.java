@@ -1,0 +1,56 @@
+package org.blocklist.ledger;
+
+import org.blocklist.domain.DomainName;
+import org.blocklist.log.Hash;
+import org.blocklist.requisition.Requisition;
+
+/** Free-text checks and the content digest that the audit chain keeps of each requisition. */
+final class Texts {
+  private Texts() {}
+
+  /** Refuses control characters and over-long text; {@code null} passes when optional. */
+  static String check(String field, String text, int max, boolean required)
+      throws LedgerException {
+    if (text == null || text.isBlank()) {
+      if (required) {
+        throw new LedgerException(Problem.INVALID_REQUEST, field + ": missing or empty");
+      }
+      return null;
+    }
+    if (text.length() > max) {
+      throw new LedgerException(
+          Problem.INVALID_REQUEST,
+          field + ": " + text.length() + " characters (expected: at most " + max + ")");
+    }
+    for (int i = 0; i < text.length(); i++) {
+      char ch = text.charAt(i);
+      if (Character.isISOControl(ch) && ch != '\n' && ch != '\t') {
+        throw new LedgerException(
+            Problem.INVALID_REQUEST,
+            field + ": control character U+" + String.format("%04X", (int) ch) + " at " + i);
+      }
+    }
+    return text;
+  }
+
+  /**
+   * SHA-256 of what was asked: action, legal basis, case reference, note and names, one per line
+   * (free text escaped so that it stays on its line). The submission event carries it, so the
+   * chain pins each requisition's content without naming any domain.
+   */
+  static Hash contentDigest(Requisition r) {
+    StringBuilder b = new StringBuilder();
+    b.append("action ").append(r.action().code()).append('\n');
+    b.append("legal-basis ").append(r.legalBasis().code()).append('\n');
+    b.append("case-reference ").append(escape(r.caseReference())).append('\n');
+    b.append("note ").append(r.note() == null ? "" : escape(r.note())).append('\n');
+    for (DomainName d : r.domains()) {
+      b.append("domain ").append(d.value()).append('\n');
+    }
+    return Hash.sha256(b.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+  }
+
+  private static String escape(String text) {
+    return text.replace("\\", "\\\\").replace("\n", "\\n");
+  }
+}

@@ -1,0 +1,121 @@
+package org.blocklist.store;
+
+import static java.util.Objects.requireNonNull;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.sqlite.SQLiteConfig;
+
+/**
+ * The embedded SQLite store: one file {@code blocklist.db} in the data directory, WAL journal,
+ * {@code synchronous=FULL} so that a committed transaction survives a power cut, foreign keys on.
+ * Connections are not thread-safe: the writer thread owns one, each reader thread its own.
+ */
+public final class Database {
+  public static final String FILE_NAME = "blocklist.db";
+
+  /** How long a writer waits for another process (the CLI) holding the write lock. */
+  public static final int BUSY_TIMEOUT_MILLIS = 10_000;
+
+  private final Path file;
+
+  private Database(Path file) {
+    this.file = file;
+  }
+
+  /** Creates the data directory and the schema if missing. */
+  public static Database open(Path dataDir) throws StoreException {
+    requireNonNull(dataDir, "dataDir");
+    try {
+      Files.createDirectories(dataDir);
+    } catch (IOException e) {
+      throw new StoreException("cannot create data directory " + dataDir + ": " + e, e);
+    }
+    Database db = new Database(dataDir.resolve(FILE_NAME));
+    try (Connection c = db.connect()) {
+      db.transaction(
+          c,
+          conn -> {
+            Schema.create(conn);
+            return null;
+          });
+    } catch (SQLException e) {
+      throw new StoreException("cannot open " + db.file + ": " + e.getMessage(), e);
+    }
+    return db;
+  }
+
+  public Path file() {
+    return file;
+  }
+
+  /** A new connection with the store's pragmas; the caller closes it. */
+  public Connection connect() throws StoreException {
+    SQLiteConfig config = new SQLiteConfig();
+    config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+    config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+    config.enforceForeignKeys(true);
+    config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
+    config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+    try {
+      Connection c = DriverManager.getConnection("jdbc:sqlite:" + file, config.toProperties());
+      c.setAutoCommit(true);
+      return c;
+    } catch (SQLException e) {
+      throw new StoreException("cannot open " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Runs {@code work} in one transaction that takes the write lock first ({@code BEGIN
+   * IMMEDIATE}), so that reads inside it see the latest committed state and no other writer
+   * interleaves. Commits if {@code work} returns, rolls back if it throws.
+   */
+  public <T, E extends Exception> T transaction(Connection c, SqlWork<T, E> work)
+      throws StoreException, E {
+    try {
+      c.setAutoCommit(false);
+      boolean done = false;
+      try {
+        T result = work.run(c);
+        c.commit();
+        done = true;
+        return result;
+      } finally {
+        if (!done) {
+          c.rollback();
+        }
+        c.setAutoCommit(true);
+      }
+    } catch (SQLException e) {
+      throw new StoreException("store transaction failed: " + e.getMessage(), e);
+    }
+  }
+
+  /** Runs read-only {@code work} on {@code c} (a consistent snapshot in WAL mode). */
+  public <T, E extends Exception> T read(Connection c, SqlWork<T, E> work)
+      throws StoreException, E {
+    try {
+      c.setAutoCommit(false);
+      try {
+        return work.run(c);
+      } finally {
+        c.rollback();
+        c.setAutoCommit(true);
+      }
+    } catch (SQLException e) {
+      throw new StoreException("store read failed: " + e.getMessage(), e);
+    }
+  }
+
+  static void execute(Connection c, String sql) throws SQLException {
+    try (Statement s = c.createStatement()) {
+      s.execute(sql);
+    }
+  }
+}

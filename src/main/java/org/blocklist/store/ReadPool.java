@@ -1,0 +1,88 @@
+package org.blocklist.store;
+
+import static java.util.Objects.requireNonNull;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A bounded pool of threads for store reads, each with its own connection, so that reads never
+ * run on an event loop and never wait behind the writer (WAL readers see the last commit). A full
+ * queue fails the read at once with {@link RejectedExecutionException} (the API answers 503).
+ */
+public final class ReadPool implements AutoCloseable {
+  private final Database db;
+  private final ThreadPoolExecutor executor;
+  private final ThreadLocal<Connection> connection = new ThreadLocal<>();
+  private final List<Connection> opened = new CopyOnWriteArrayList<>();
+
+  public ReadPool(Database db, int threads, int queue) {
+    this.db = requireNonNull(db, "db");
+    this.executor =
+        new ThreadPoolExecutor(
+            threads,
+            threads,
+            0,
+            TimeUnit.SECONDS,
+            new ArrayBlockingQueue<>(queue),
+            r -> {
+              Thread t = new Thread(r, "blocklist-reader");
+              t.setDaemon(true);
+              return t;
+            });
+  }
+
+  /** Runs read-only {@code work} on a pool thread's connection. */
+  public <T> CompletableFuture<T> read(SqlWork<T, RuntimeException> work) {
+    CompletableFuture<T> result = new CompletableFuture<>();
+    try {
+      executor.execute(
+          () -> {
+            try {
+              result.complete(db.read(connection(), work));
+            } catch (StoreException | RuntimeException e) {
+              result.completeExceptionally(e);
+            }
+          });
+    } catch (RejectedExecutionException e) {
+      result.completeExceptionally(e);
+    }
+    return result;
+  }
+
+  /** The pool's threads, for blocking work that brings its own store access. */
+  public Executor executor() {
+    return executor;
+  }
+
+  private Connection connection() throws StoreException {
+    Connection c = connection.get();
+    if (c == null) {
+      c = db.connect();
+      connection.set(c);
+      opened.add(c);
+    }
+    return c;
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    executor.shutdown();
+    executor.awaitTermination(10, TimeUnit.SECONDS);
+    for (Connection c : opened) {
+      try {
+        c.close();
+      } catch (SQLException e) {
+        // closing at shutdown: nothing is left to protect
+      }
+    }
+  }
+}

@@ -1,0 +1,144 @@
+package org.blocklist.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.blocklist.domain.DomainName;
+import org.blocklist.requisition.Action;
+import org.blocklist.requisition.LegalBasis;
+import org.blocklist.requisition.Requisition;
+import org.blocklist.requisition.Status;
+
+/** The {@code requisitions} and {@code requisition_domains} tables. */
+public final class RequisitionRows {
+  private static final String COLUMNS =
+      "id, action, legal_basis, case_reference, note, submitter, submitted, status, decider,"
+          + " decided, decision_note, version";
+
+  private RequisitionRows() {}
+
+  /** Inserts {@code r} (its id is ignored) and returns the id assigned. */
+  public static long insert(Connection c, Requisition r) throws SQLException {
+    long id;
+    try (PreparedStatement s =
+        c.prepareStatement(
+            "INSERT INTO requisitions(action, legal_basis, case_reference, note, submitter,"
+                + " submitted, status) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id")) {
+      s.setString(1, r.action().code());
+      s.setString(2, r.legalBasis().code());
+      s.setString(3, r.caseReference());
+      s.setString(4, r.note());
+      s.setString(5, r.submitter());
+      s.setString(6, Times.format(r.submitted()));
+      s.setString(7, r.status().code());
+      try (ResultSet rs = s.executeQuery()) {
+        rs.next();
+        id = rs.getLong(1);
+      }
+    }
+    try (PreparedStatement s =
+        c.prepareStatement(
+            "INSERT INTO requisition_domains(requisition, position, name) VALUES (?, ?, ?)")) {
+      int position = 0;
+      for (DomainName d : r.domains()) {
+        s.setLong(1, id);
+        s.setInt(2, position++);
+        s.setString(3, d.value());
+        s.addBatch();
+      }
+      s.executeBatch();
+    }
+    return id;
+  }
+
+  public static void updateDecision(Connection c, Requisition r) throws SQLException {
+    try (PreparedStatement s =
+        c.prepareStatement(
+            "UPDATE requisitions SET status = ?, decider = ?, decided = ?, decision_note = ?,"
+                + " version = ? WHERE id = ?")) {
+      s.setString(1, r.status().code());
+      s.setString(2, r.decider());
+      s.setString(3, r.decided() == null ? null : Times.format(r.decided()));
+      s.setString(4, r.decisionNote());
+      if (r.version() == null) {
+        s.setNull(5, Types.INTEGER);
+      } else {
+        s.setLong(5, r.version());
+      }
+      s.setLong(6, r.id());
+      s.executeUpdate();
+    }
+  }
+
+  public static Optional<Requisition> get(Connection c, long id) throws SQLException {
+    try (PreparedStatement s =
+        c.prepareStatement("SELECT " + COLUMNS + " FROM requisitions WHERE id = ?")) {
+      s.setLong(1, id);
+      List<Requisition> found = read(c, s);
+      return found.stream().findFirst();
+    }
+  }
+
+  /** Requisitions with {@code id >= fromId}, optionally of one status, in id order. */
+  public static List<Requisition> page(Connection c, Status status, long fromId, int limit)
+      throws SQLException {
+    String where = status == null ? "id >= ?" : "id >= ? AND status = ?";
+    try (PreparedStatement s =
+        c.prepareStatement(
+            "SELECT " + COLUMNS + " FROM requisitions WHERE " + where + " ORDER BY id LIMIT ?")) {
+      s.setLong(1, fromId);
+      int next = 2;
+      if (status != null) {
+        s.setString(next++, status.code());
+      }
+      s.setInt(next, limit);
+      return read(c, s);
+    }
+  }
+
+  private static List<Requisition> read(Connection c, PreparedStatement s) throws SQLException {
+    List<Requisition> out = new ArrayList<>();
+    try (ResultSet rs = s.executeQuery()) {
+      while (rs.next()) {
+        long version = rs.getLong(12);
+        Long versionOrNull = rs.wasNull() ? null : version;
+        out.add(
+            new Requisition(
+                rs.getLong(1),
+                Action.fromCode(rs.getString(2)),
+                domains(c, rs.getLong(1)),
+                LegalBasis.fromCode(rs.getString(3)),
+                rs.getString(4),
+                rs.getString(5),
+                rs.getString(6),
+                Times.parse(rs.getString(7)),
+                Status.fromCode(rs.getString(8)),
+                rs.getString(9),
+                Times.parse(rs.getString(10)),
+                rs.getString(11),
+                versionOrNull));
+      }
+    }
+    return out;
+  }
+
+  private static List<DomainName> domains(Connection c, long id) throws SQLException {
+    List<DomainName> out = new ArrayList<>();
+    try (PreparedStatement s =
+        c.prepareStatement(
+            "SELECT name FROM requisition_domains WHERE requisition = ? ORDER BY position")) {
+      s.setLong(1, id);
+      try (ResultSet rs = s.executeQuery()) {
+        while (rs.next()) {
+          out.add(new DomainName(rs.getString(1)));
+        }
+      }
+    }
+    return out;
+  }
+}
