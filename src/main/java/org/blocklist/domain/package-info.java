@@ -52,7 +52,8 @@
  *       {@code 0X7F.0.0.1}, {@code example.0x1f}), checked after lower-casing, is {@code
  *       ip_literal} (the WHATWG "ends in a number" rule). {@code 1.2.3.4.example} is a name.
  *   <li>The result is checked again as a {@link org.blocklist.domain.DomainName} (LDH, labels
- *       1..63, total 253): ICU does not always flag a 254-octet name, this check does.
+ *       1..63, total 253, no hyphen at either end of a label), a backstop that does not trust ICU's
+ *       output blindly.
  * </ol>
  *
  * <p>A single label ({@code localhost}, {@code com}) canonicalises fine (lookups may ask); the
