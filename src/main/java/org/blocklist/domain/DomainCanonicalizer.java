@@ -1,0 +1,112 @@
+package org.blocklist.domain;
+
+import static java.util.Objects.requireNonNull;
+
+import com.ibm.icu.text.IDNA;
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * Turns one untrusted input into a canonical {@link DomainName}: size cap, ASCII whitespace trim,
+ * URL reduction, IDNA (UTS #46) and syntax checks, IP-literal refusal. See the package
+ * documentation for the exact rules. It does not consult the Public Suffix List or the protected
+ * list: lookups may ask about any name ({@code com} included); requisitions go through {@link
+ * RequisitionDomainValidator}.
+ *
+ * <p>Immutable and thread-safe (the ICU {@code IDNA} instance is immutable; each call has its own
+ * {@code IDNA.Info}).
+ */
+public final class DomainCanonicalizer {
+  /** Longest raw input in characters; longer input is refused before anything else. */
+  public static final int MAX_INPUT_LENGTH = 2048;
+
+  /** UTS #46 non-transitional, CheckBidi, CheckJoiners, UseSTD3ASCIIRules; CheckHyphens is on. */
+  static final int IDNA_OPTIONS =
+      IDNA.NONTRANSITIONAL_TO_ASCII | IDNA.CHECK_BIDI | IDNA.CHECK_CONTEXTJ | IDNA.USE_STD3_RULES;
+
+  private static final Set<IDNA.Error> LENGTH_ERRORS =
+      EnumSet.of(IDNA.Error.LABEL_TOO_LONG, IDNA.Error.DOMAIN_NAME_TOO_LONG);
+
+  private final IDNA idna = IDNA.getUTS46Instance(IDNA_OPTIONS);
+
+  public DomainCanonicalizer() {}
+
+  /**
+   * Canonicalises {@code input}.
+   *
+   * @throws DomainException if the input is refused; {@link DomainException#reason()} says why
+   */
+  public Canonical canonicalize(String input) throws DomainException {
+    requireNonNull(input, "input");
+    if (input.length() > MAX_INPUT_LENGTH) {
+      throw new DomainException(
+          RefusalReason.INPUT_TOO_LONG,
+          input,
+          "length: " + input.length() + " characters (expected: at most " + MAX_INPUT_LENGTH + ")");
+    }
+    String trimmed = trimAsciiWhitespace(input);
+    if (trimmed.isEmpty()) {
+      throw new DomainException(RefusalReason.EMPTY, input, "no name given");
+    }
+    UrlForms.Host host = UrlForms.reduce(input, trimmed);
+    if (host.name().indexOf(':') >= 0) {
+      if (UrlForms.looksLikeIpv6(host.name())) {
+        throw UrlForms.ipLiteral(input);
+      }
+      throw new DomainException(
+          RefusalReason.INVALID_NAME, input, "a ':' that is not before a port number");
+    }
+    String ascii = toAscii(input, host.name());
+    if (IpLiterals.endsInNumber(ascii)) {
+      throw new DomainException(
+          RefusalReason.IP_LITERAL,
+          input,
+          "the last label of " + ascii + " is a number, so it is an IPv4 address form");
+    }
+    Problem problem = DomainName.check(ascii);
+    if (problem != null) {
+      throw new DomainException(problem.reason(), input, problem.detail());
+    }
+    return new Canonical(input, new DomainName(ascii), host.reduced());
+  }
+
+  /** UTS #46 ToASCII, then one trailing dot (the root) removed. */
+  private String toAscii(String input, String name) throws DomainException {
+    IDNA.Info info = new IDNA.Info();
+    StringBuilder out = new StringBuilder(name.length() + 16);
+    idna.nameToASCII(name, out, info);
+    if (info.hasErrors()) {
+      Set<IDNA.Error> errors = info.getErrors();
+      RefusalReason reason = RefusalReason.INVALID_NAME;
+      if (LENGTH_ERRORS.containsAll(errors)) {
+        reason =
+            errors.contains(IDNA.Error.LABEL_TOO_LONG)
+                ? RefusalReason.LABEL_TOO_LONG
+                : RefusalReason.TOO_LONG;
+      }
+      throw new DomainException(reason, input, "IDNA (UTS #46) errors: " + errors);
+    }
+    int length = out.length();
+    if (length > 0 && out.charAt(length - 1) == '.') {
+      out.setLength(length - 1);
+    }
+    return out.toString();
+  }
+
+  /** Trims TAB, LF, VT, FF, CR and SPACE at both ends (not Unicode spaces, which IDNA refuses). */
+  static String trimAsciiWhitespace(String s) {
+    int start = 0;
+    int end = s.length();
+    while (start < end && isAsciiWhitespace(s.charAt(start))) {
+      start++;
+    }
+    while (end > start && isAsciiWhitespace(s.charAt(end - 1))) {
+      end--;
+    }
+    return s.substring(start, end);
+  }
+
+  private static boolean isAsciiWhitespace(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
+  }
+}
