@@ -168,6 +168,8 @@ public final class KeyFiles {
             ".tmp",
             PosixFilePermissions.asFileAttribute(permissions));
     try {
+      // Created with the permissions, which the umask may reduce: set them exactly.
+      Files.setPosixFilePermissions(temp, permissions);
       try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
         ByteBuffer bytes = ByteBuffer.wrap(content.getBytes(StandardCharsets.US_ASCII));
         while (bytes.hasRemaining()) {
