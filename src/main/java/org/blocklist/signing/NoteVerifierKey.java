@@ -57,7 +57,7 @@ public record NoteVerifierKey(String name, Ed25519PublicKey key) {
             "key name: \""
                 + name
                 + "\" has character U+"
-                + String.format("%04X", (int) c)
+                + HexFormat.of().withUpperCase().toHexDigits(c)
                 + " at "
                 + i
                 + " (expected: printable ASCII, no spaces, no '+')");
@@ -128,7 +128,7 @@ public record NoteVerifierKey(String name, Ed25519PublicKey key) {
     if (typed.length == 0 || typed[0] != ALG_ED25519) {
       throw new NoteFormatException(
           "verifier key algorithm: "
-              + (typed.length == 0 ? "none" : String.format("0x%02x", typed[0]))
+              + (typed.length == 0 ? "none" : "0x" + HexFormat.of().toHexDigits(typed[0]))
               + " (expected: 0x01 Ed25519)");
     }
     if (typed.length != 1 + Ed25519PublicKey.LENGTH) {

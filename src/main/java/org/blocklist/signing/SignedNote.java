@@ -11,6 +11,7 @@ import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -109,7 +110,7 @@ public record SignedNote(String text, List<NoteSignature> signatures) {
     if (bad >= 0) {
       throw new IllegalArgumentException(
           "note text: character U+"
-              + String.format("%04X", (int) text.charAt(bad))
+              + HexFormat.of().withUpperCase().toHexDigits(text.charAt(bad))
               + " at "
               + bad
               + " (expected: no control character but newline, valid UTF-16)");
@@ -169,7 +170,7 @@ public record SignedNote(String text, List<NoteSignature> signatures) {
     if (bad >= 0) {
       throw new NoteFormatException(
           "note: character U+"
-              + String.format("%04X", (int) note.charAt(bad))
+              + HexFormat.of().withUpperCase().toHexDigits(note.charAt(bad))
               + " at "
               + bad
               + " (expected: UTF-8 without control characters other than newline)");
