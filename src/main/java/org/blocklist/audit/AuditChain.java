@@ -14,8 +14,8 @@ public final class AuditChain {
   }
 
   /**
-   * Reads the {@code key value} lines of a stored event text, header excluded. Used by
-   * verification to find which version an approval produced.
+   * Reads the {@code key value} lines of a stored event text, header excluded. Used by verification
+   * to find which version an approval produced.
    *
    * @throws IllegalArgumentException if the text is not canonical event text
    */

@@ -11,8 +11,8 @@ import java.util.regex.Pattern;
 
 /**
  * One audit event before it is numbered. Its canonical bytes (see {@link #text(long)}) are UTF-8
- * text, one {@code key value} per line like a manifest; they never carry an entry name, only
- * counts and digests of names.
+ * text, one {@code key value} per line like a manifest; they never carry an entry name, only counts
+ * and digests of names.
  *
  * <pre>
  * blocklist-audit/v1

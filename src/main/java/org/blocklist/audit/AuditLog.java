@@ -7,8 +7,8 @@ import org.blocklist.store.EventRows;
 
 /**
  * Appends events inside the caller's transaction. The chain head is read from the store in that
- * same transaction (which holds the write lock), so the server and the command line can both
- * append without forking the chain.
+ * same transaction (which holds the write lock), so the server and the command line can both append
+ * without forking the chain.
  */
 public final class AuditLog {
   private AuditLog() {}

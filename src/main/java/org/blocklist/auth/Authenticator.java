@@ -14,8 +14,8 @@ import org.blocklist.log.Hash;
 
 /**
  * Resolves bearer tokens to principals. Known tokens are answered from memory; an unknown token is
- * looked up in the store off the event loop, so a token added by the command line while the
- * server runs works at once. Unknown tokens are not cached. A cached principal is re-read in the
+ * looked up in the store off the event loop, so a token added by the command line while the server
+ * runs works at once. Unknown tokens are not cached. A cached principal is re-read in the
  * background after {@link #REFRESH}, so a revocation by the command line takes effect within about
  * that time; a revocation through the API invalidates at once.
  */

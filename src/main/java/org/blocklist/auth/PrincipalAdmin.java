@@ -47,8 +47,7 @@ public final class PrincipalAdmin {
       throw new PrincipalException(
           PrincipalException.Kind.NOT_FOUND, "no active principal named " + name);
     }
-    AuditLog.append(
-        c, AuditEvent.of(EventType.PRINCIPAL_REVOKED, now, actor, "principal", name));
+    AuditLog.append(c, AuditEvent.of(EventType.PRINCIPAL_REVOKED, now, actor, "principal", name));
     return revoked.get();
   }
 }

@@ -1,7 +1,61 @@
 package org.blocklist.cli;
 
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * {@code java -jar target/blocklist.jar COMMAND ...}. Exit status: 0 ok, 1 refused or failed, 2
+ * usage error (DESIGN.md, "Command line").
+ */
 public final class Main {
+  static final int OK = 0;
+  static final int FAILED = 1;
+  static final int USAGE = 2;
+
+  static final String USAGE_TEXT =
+      """
+      usage:
+        java -jar target/blocklist.jar serve [--config FILE] [--data DIR] [--http-port N] [--stop-port N] [--dns-port N]
+        java -jar target/blocklist.jar principal add --data DIR --role ROLE --name NAME
+        java -jar target/blocklist.jar principal revoke --data DIR --name NAME
+      roles: police, prosecutor, isp, auditor, admin
+      """;
+
   private Main() {}
 
-  public static void main(String[] args) {}
+  @SuppressForbidden(reason = "the command line talks to its terminal")
+  public static void main(String[] args) {
+    PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+    PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
+    int status = run(Arrays.asList(args), out, err);
+    if (status != OK || !(args.length > 0 && args[0].equals("serve"))) {
+      System.exit(status);
+    }
+  }
+
+  /** Runs one command; {@code serve} returns once the service is up (it keeps running). */
+  static int run(List<String> args, PrintStream out, PrintStream err) {
+    if (args.isEmpty()) {
+      err.print(USAGE_TEXT);
+      return USAGE;
+    }
+    List<String> rest = args.subList(1, args.size());
+    try {
+      return switch (args.get(0)) {
+        case "serve" -> ServeCommand.run(rest, out, err);
+        case "principal" -> PrincipalCommand.run(rest, out, err);
+        case "help", "--help", "-h" -> {
+          out.print(USAGE_TEXT);
+          yield OK;
+        }
+        default -> throw new UsageException("unknown command " + args.get(0));
+      };
+    } catch (UsageException e) {
+      err.println("blocklist: " + e.getMessage());
+      err.print(USAGE_TEXT);
+      return USAGE;
+    }
+  }
 }

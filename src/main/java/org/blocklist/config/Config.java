@@ -2,6 +2,7 @@ package org.blocklist.config;
 
 import static java.util.Objects.requireNonNull;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -53,7 +54,7 @@ public record Config(
       int port,
       String zone,
       String action,
-      List<String> notify,
+      @JsonProperty("notify") List<String> notifyTargets,
       List<Map<String, Object>> transfers) {
     public Dns {
       requireNonNull(zone, "zone");
@@ -63,7 +64,7 @@ public record Config(
         throw new IllegalArgumentException(
             "dns.action: " + action + " (expected: nxdomain or stoppage)");
       }
-      notify = List.copyOf(notify);
+      notifyTargets = List.copyOf(notifyTargets);
       transfers = List.copyOf(transfers);
     }
   }
@@ -89,7 +90,8 @@ public record Config(
     public Limits {
       ConfigChecks.range("limits.requisitionDomains", requisitionDomains, 1, 10_000_000);
       ConfigChecks.range("limits.lookupBatch", lookupBatch, 1, 1_000_000);
-      ConfigChecks.range("limits.requestsPerSecondPerAddress", requestsPerSecondPerAddress, 0, 10_000_000);
+      ConfigChecks.range(
+          "limits.requestsPerSecondPerAddress", requestsPerSecondPerAddress, 0, 10_000_000);
       ConfigChecks.range("limits.bodyBytes", bodyBytes, 1024, 1 << 30);
       ConfigChecks.range("limits.headerSeconds", headerSeconds, 1, 3600);
       ConfigChecks.range("limits.bodySeconds", bodySeconds, 1, 3600);
@@ -125,7 +127,7 @@ public record Config(
     Dns d =
         dnsPort == null
             ? dns
-            : new Dns(dnsPort, dns.zone(), dns.action(), dns.notify(), dns.transfers());
+            : new Dns(dnsPort, dns.zone(), dns.action(), dns.notifyTargets(), dns.transfers());
     return new Config(origin, data, protectedDomains, h, s, d, metrics, limits);
   }
 }

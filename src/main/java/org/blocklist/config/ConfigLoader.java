@@ -15,8 +15,8 @@ import java.util.Iterator;
 import java.util.Map;
 
 /**
- * Reads a YAML configuration file over the built-in defaults. A file may set any subset of keys;
- * an unknown key or a value of the wrong type is an error that names the key.
+ * Reads a YAML configuration file over the built-in defaults. A file may set any subset of keys; an
+ * unknown key or a value of the wrong type is an error that names the key.
  */
 public final class ConfigLoader {
   /** The largest configuration file read: a config is a few kilobytes. */

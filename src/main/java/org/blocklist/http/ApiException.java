@@ -4,7 +4,10 @@ import static java.util.Objects.requireNonNull;
 
 import io.netty.handler.codec.http.HttpResponseStatus;
 
-/** A request refused by the HTTP layer itself (bad parameter, auth, rate); mapped by {@link ErrorMapper}. */
+/**
+ * A request refused by the HTTP layer itself (bad parameter, auth, rate); mapped by {@link
+ * ErrorMapper}.
+ */
 final class ApiException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 

@@ -81,13 +81,24 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     long start = System.nanoTime();
     boolean keepAlive = HttpUtil.isKeepAlive(request);
     if (!request.decoderResult().isSuccess()) {
-      write(ctx, start, "unmatched", request.method().name(), false,
-          ErrorMapper.error(HttpResponseStatus.BAD_REQUEST, "invalid_request",
-              "malformed HTTP request", List.of()));
+      write(
+          ctx,
+          start,
+          "unmatched",
+          request.method().name(),
+          false,
+          ErrorMapper.error(
+              HttpResponseStatus.BAD_REQUEST,
+              "invalid_request",
+              "malformed HTTP request",
+              List.of()));
       return;
     }
     QueryStringDecoder uri = new QueryStringDecoder(request.uri());
-    String[] path = uri.path().length() > 1 ? uri.path().substring(1).split("/", MAX_SEGMENTS) : new String[] {""};
+    String[] path =
+        uri.path().length() > 1
+            ? uri.path().substring(1).split("/", MAX_SEGMENTS)
+            : new String[] {""};
     Route route = null;
     String variable = null;
     boolean otherMethod = false;
@@ -106,16 +117,20 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     if (route == null) {
       ApiResponse r =
           otherMethod
-              ? ErrorMapper.error(HttpResponseStatus.METHOD_NOT_ALLOWED, "method_not_allowed",
-                  method + " is not allowed on " + uri.path(), List.of())
-              : ErrorMapper.error(HttpResponseStatus.NOT_FOUND, "not_found",
-                  "no route " + uri.path(), List.of());
+              ? ErrorMapper.error(
+                  HttpResponseStatus.METHOD_NOT_ALLOWED,
+                  "method_not_allowed",
+                  method + " is not allowed on " + uri.path(),
+                  List.of())
+              : ErrorMapper.error(
+                  HttpResponseStatus.NOT_FOUND, "not_found", "no route " + uri.path(), List.of());
       write(ctx, start, "unmatched", method, keepAlive, r);
       return;
     }
     Route matched = route;
     ApiRequest.Builder builder =
-        new ApiRequest.Builder(matched, variable, uri.parameters(), ByteBufUtil.getBytes(request.content()));
+        new ApiRequest.Builder(
+            matched, variable, uri.parameters(), ByteBufUtil.getBytes(request.content()));
     String address = address(ctx);
     String token = bearer(request.headers().get(HttpHeaderNames.AUTHORIZATION));
     if (matched.isOpen()) {
@@ -149,8 +164,11 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     if (route == Route.METRICS && metricsToken.length > 0) {
       byte[] given = token == null ? new byte[0] : token.getBytes(StandardCharsets.UTF_8);
       if (!MessageDigest.isEqual(given, metricsToken)) {
-        return ErrorMapper.error(HttpResponseStatus.UNAUTHORIZED, "unauthorized",
-            "/metrics needs the metrics token", List.of());
+        return ErrorMapper.error(
+            HttpResponseStatus.UNAUTHORIZED,
+            "unauthorized",
+            "/metrics needs the metrics token",
+            List.of());
       }
     }
     if (!limiter.tryAcquire("address " + address, limits.requestsPerSecondPerAddress())) {
@@ -164,13 +182,18 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
       if (!limiter.tryAcquire("address " + address, limits.requestsPerSecondPerAddress())) {
         return rateLimited();
       }
-      return ErrorMapper.error(HttpResponseStatus.UNAUTHORIZED, "unauthorized",
-              "a valid bearer token is required", List.of())
+      return ErrorMapper.error(
+              HttpResponseStatus.UNAUTHORIZED,
+              "unauthorized",
+              "a valid bearer token is required",
+              List.of())
           .withHeader("WWW-Authenticate", "Bearer");
     }
     Principal p = principal.get();
     if (!route.roles().contains(p.role())) {
-      return ErrorMapper.error(HttpResponseStatus.FORBIDDEN, "forbidden",
+      return ErrorMapper.error(
+          HttpResponseStatus.FORBIDDEN,
+          "forbidden",
           "role " + p.role().code() + " may not call " + route.method() + " " + route.template(),
           List.of());
     }
@@ -181,12 +204,16 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
   }
 
   private static ApiResponse rateLimited() {
-    return ErrorMapper.error(HttpResponseStatus.TOO_MANY_REQUESTS, "rate_limited",
-            "too many requests; slow down", List.of())
+    return ErrorMapper.error(
+            HttpResponseStatus.TOO_MANY_REQUESTS,
+            "rate_limited",
+            "too many requests; slow down",
+            List.of())
         .withHeader("Retry-After", "1");
   }
 
-  private void dispatch(ChannelHandlerContext ctx, long start, boolean keepAlive, ApiRequest request) {
+  private void dispatch(
+      ChannelHandlerContext ctx, long start, boolean keepAlive, ApiRequest request) {
     CompletableFuture<ApiResponse> response;
     try {
       response = handlers.get(request.route()).apply(request);
@@ -197,15 +224,28 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     String method = request.route().method().name();
     response.whenCompleteAsync(
         (r, failure) ->
-            write(ctx, start, route, method, keepAlive, failure == null ? r : ErrorMapper.map(failure)),
+            write(
+                ctx,
+                start,
+                route,
+                method,
+                keepAlive,
+                failure == null ? r : ErrorMapper.map(failure)),
         ctx.executor());
   }
 
-  private void write(ChannelHandlerContext ctx, long start, String route, String method,
-      boolean keepAlive, ApiResponse r) {
+  private void write(
+      ChannelHandlerContext ctx,
+      long start,
+      String route,
+      String method,
+      boolean keepAlive,
+      ApiResponse r) {
     FullHttpResponse response =
         new DefaultFullHttpResponse(
-            io.netty.handler.codec.http.HttpVersion.HTTP_1_1, r.status(), Unpooled.wrappedBuffer(r.body()));
+            io.netty.handler.codec.http.HttpVersion.HTTP_1_1,
+            r.status(),
+            Unpooled.wrappedBuffer(r.body()));
     response.headers().set(HttpHeaderNames.CONTENT_TYPE, r.contentType());
     response.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, r.body().length);
     response.headers().set(HttpHeaderNames.CACHE_CONTROL, HttpHeaderValues.NO_STORE);

@@ -59,7 +59,8 @@ record ApiRequest(
   long requiredLong(String name, long min, long max) {
     String text = param(name);
     if (text == null) {
-      throw ApiException.badRequest(name + ": missing (expected: a number in " + min + ".." + max + ")");
+      throw ApiException.badRequest(
+          name + ": missing (expected: a number in " + min + ".." + max + ")");
     }
     return number(name, text, min, max);
   }

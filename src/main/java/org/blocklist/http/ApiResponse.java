@@ -28,7 +28,8 @@ record ApiResponse(
   }
 
   static ApiResponse text(String text) {
-    return new ApiResponse(HttpResponseStatus.OK, TEXT, text.getBytes(StandardCharsets.UTF_8), Map.of());
+    return new ApiResponse(
+        HttpResponseStatus.OK, TEXT, text.getBytes(StandardCharsets.UTF_8), Map.of());
   }
 
   ApiResponse withHeader(String name, String value) {

@@ -171,5 +171,4 @@ public final class ApiServer implements AutoCloseable {
     channel.close().syncUninterruptibly();
     group.shutdownGracefully(0, 5, TimeUnit.SECONDS).syncUninterruptibly();
   }
-
 }

@@ -27,7 +27,9 @@ final class ErrorMapper {
     Throwable t = unwrap(failure);
     if (t instanceof ApiException e) {
       ApiResponse r = error(e.status(), e.code(), e.getMessage(), List.of());
-      return e.status() == HttpResponseStatus.TOO_MANY_REQUESTS ? r.withHeader("Retry-After", "1") : r;
+      return e.status() == HttpResponseStatus.TOO_MANY_REQUESTS
+          ? r.withHeader("Retry-After", "1")
+          : r;
     }
     if (t instanceof LedgerException e) {
       return error(status(e), e.problem().code(), e.getMessage(), e.details());
@@ -73,10 +75,10 @@ final class ErrorMapper {
   }
 
   private static Throwable unwrap(Throwable t) {
-    while (t instanceof CompletionException && t.getCause() != null) {
+    while (t.getCause() != null
+        && (t instanceof CompletionException || t.getCause() instanceof StoreException)) {
       t = t.getCause();
     }
     return t;
   }
-
 }

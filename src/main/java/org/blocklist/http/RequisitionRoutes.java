@@ -18,11 +18,7 @@ import org.blocklist.store.RequisitionRows;
 final class RequisitionRoutes {
   /** Body of {@code POST /v1/requisitions}. */
   record SubmitBody(
-      String action,
-      List<String> domains,
-      String legalBasis,
-      String caseReference,
-      String note) {}
+      String action, List<String> domains, String legalBasis, String caseReference, String note) {}
 
   /** Body of {@code approve}. */
   record ApproveBody(String note) {}
@@ -88,7 +84,8 @@ final class RequisitionRoutes {
 
   CompletableFuture<ApiResponse> approve(ApiRequest request) {
     long id = request.pathNumber("id");
-    String note = request.body().length == 0 ? null : Json.read(request.body(), ApproveBody.class).note();
+    String note =
+        request.body().length == 0 ? null : Json.read(request.body(), ApproveBody.class).note();
     return ledger
         .approve(request.principal(), id, note)
         .thenApply(r -> ApiResponse.ok(Views.requisition(r)));

@@ -1,8 +1,8 @@
 package org.blocklist.ledger;
 
 /**
- * One item of an error's {@code details}: the refused {@code input} and its {@code reason} code,
- * or the {@code domain} a conflict is about. Null components are left out of the JSON.
+ * One item of an error's {@code details}: the refused {@code input} and its {@code reason} code, or
+ * the {@code domain} a conflict is about. Null components are left out of the JSON.
  */
 public record Detail(String input, String domain, String reason, String message) {
   public static Detail refused(String input, String reason, String message) {

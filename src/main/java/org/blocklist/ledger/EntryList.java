@@ -6,8 +6,8 @@ import java.util.List;
 import org.blocklist.log.Hash;
 
 /**
- * The entries of one version: canonical names sorted by byte order, immutable. Names are ASCII,
- * so {@link String#compareTo} is byte order.
+ * The entries of one version: canonical names sorted by byte order, immutable. Names are ASCII, so
+ * {@link String#compareTo} is byte order.
  */
 final class EntryList {
   static final EntryList EMPTY = new EntryList(new String[0]);
@@ -81,7 +81,9 @@ final class EntryList {
     return Hash.finish(digest);
   }
 
-  /** SHA-256 of the changes text: {@code +name\n} per added, {@code -name\n} per removed, by name. */
+  /**
+   * SHA-256 of the changes text: {@code +name\n} per added, {@code -name\n} per removed, by name.
+   */
   static Hash changesDigest(List<String> added, List<String> removed) {
     MessageDigest digest = Hash.newDigest();
     byte[] buffer = new byte[DIGEST_BUFFER];
@@ -99,7 +101,8 @@ final class EntryList {
   }
 
   /** Appends {@code [prefix] name \n} (names are ASCII) to the buffer, flushing when full. */
-  private static void put(MessageDigest digest, byte[] buffer, int[] fill, char prefix, String name) {
+  private static void put(
+      MessageDigest digest, byte[] buffer, int[] fill, char prefix, String name) {
     int needed = name.length() + 2;
     if (fill[0] + needed > buffer.length) {
       digest.update(buffer, 0, fill[0]);

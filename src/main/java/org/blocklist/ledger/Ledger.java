@@ -34,7 +34,6 @@ import org.blocklist.log.MerkleTree;
 import org.blocklist.requisition.Action;
 import org.blocklist.requisition.Requisition;
 import org.blocklist.requisition.Status;
-import org.blocklist.signing.SignedNote;
 import org.blocklist.store.Database;
 import org.blocklist.store.EventRows;
 import org.blocklist.store.LedgerRows;
@@ -243,7 +242,10 @@ public final class Ledger implements AutoCloseable {
                 if (r.submitter().equals(decider.name())) {
                   throw new LedgerException(
                       Problem.FOUR_EYES,
-                      "requisition " + id + " was submitted by " + decider.name()
+                      "requisition "
+                          + id
+                          + " was submitted by "
+                          + decider.name()
                           + ", who cannot also decide it");
                 }
                 List<String> names = new ArrayList<>();
@@ -281,7 +283,8 @@ public final class Ledger implements AutoCloseable {
                 appended[0] = true;
                 tree.append(manifest.leafHash());
                 Hash root = tree.root(version);
-                String checkpoint = keys.signCheckpoint(new Checkpoint(keys.origin(), version, root));
+                String checkpoint =
+                    keys.signCheckpoint(new Checkpoint(keys.origin(), version, root));
                 LedgerRows.insertVersion(
                     c, new LedgerRows.VersionRow(version, manifest.text(), checkpoint));
                 LedgerRows.addEntries(c, added, version);
@@ -302,7 +305,8 @@ public final class Ledger implements AutoCloseable {
                         "root",
                         root.hex()));
                 after[0] =
-                    before.next(new VersionRecord(manifest, checkpoint, added, removed), entries, tree);
+                    before.next(
+                        new VersionRecord(manifest, checkpoint, added, removed), entries, tree);
                 return decided;
               });
       state = after[0];
@@ -421,5 +425,4 @@ public final class Ledger implements AutoCloseable {
     }
     connection.close();
   }
-
 }

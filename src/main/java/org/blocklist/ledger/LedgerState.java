@@ -8,10 +8,10 @@ import org.blocklist.log.Hash;
 import org.blocklist.log.MerkleTree;
 
 /**
- * What every reader sees: the latest version, its entries, every version's manifest, checkpoint
- * and changes, and the Merkle tree. Immutable; the writer swaps in a new state after each commit.
- * The tree is append-only and shared between states: a state reads only its first {@link
- * #version()} leaves.
+ * What every reader sees: the latest version, its entries, every version's manifest, checkpoint and
+ * changes, and the Merkle tree. Immutable; the writer swaps in a new state after each commit. The
+ * tree is append-only and shared between states: a state reads only its first {@link #version()}
+ * leaves.
  */
 public final class LedgerState {
   private final VersionRecord[] versions;
@@ -68,7 +68,8 @@ public final class LedgerState {
   /** Version {@code n}, 1 to {@link #version()}. */
   public VersionRecord record(long n) {
     if (n < 1 || n > versions.length) {
-      throw new IllegalArgumentException("version: " + n + " (expected: 1.." + versions.length + ")");
+      throw new IllegalArgumentException(
+          "version: " + n + " (expected: 1.." + versions.length + ")");
     }
     return versions[(int) (n - 1)];
   }
@@ -93,5 +94,4 @@ public final class LedgerState {
   EntryList entryList() {
     return entries;
   }
-
 }

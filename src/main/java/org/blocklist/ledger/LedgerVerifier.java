@@ -36,9 +36,9 @@ import org.blocklist.store.LedgerRows;
  *       manifest, and the latest list hashes to the latest manifest's {@code list}.
  * </ol>
  *
- * <p>Every intermediate list is then fixed too: list(N-1) is list(N) less the names added in N
- * plus the names removed in N, all of which are checked; so no row can change without changing a
- * signed digest. This costs one pass over the rows instead of hashing every version's full list.
+ * <p>Every intermediate list is then fixed too: list(N-1) is list(N) less the names added in N plus
+ * the names removed in N, all of which are checked; so no row can change without changing a signed
+ * digest. This costs one pass over the rows instead of hashing every version's full list.
  */
 public final class LedgerVerifier {
   private static final int EVENT_PAGE = 10_000;
@@ -64,8 +64,12 @@ public final class LedgerVerifier {
       }
       if (!expected.equals(m.audit())) {
         throw new VerificationException(
-            "version " + m.version() + ": manifest audit " + m.audit().hex()
-                + " but the chain hash of its approval event is " + expected.hex());
+            "version "
+                + m.version()
+                + ": manifest audit "
+                + m.audit().hex()
+                + " but the chain hash of its approval event is "
+                + expected.hex());
       }
     }
     Changes changes = Changes.read(c, manifests.size());
@@ -82,10 +86,26 @@ public final class LedgerVerifier {
           || removed.size() != m.removed()
           || count != m.entries()) {
         throw new VerificationException(
-            "version " + v + ": stored entries give +" + added.size() + " -" + removed.size()
-                + " (" + count + " entries, changes " + digest.hex() + ") but the signed manifest"
-                + " says +" + m.added() + " -" + m.removed() + " (" + m.entries()
-                + " entries, changes " + m.changes().hex() + ")");
+            "version "
+                + v
+                + ": stored entries give +"
+                + added.size()
+                + " -"
+                + removed.size()
+                + " ("
+                + count
+                + " entries, changes "
+                + digest.hex()
+                + ") but the signed manifest"
+                + " says +"
+                + m.added()
+                + " -"
+                + m.removed()
+                + " ("
+                + m.entries()
+                + " entries, changes "
+                + m.changes().hex()
+                + ")");
       }
       records[v - 1] = new VersionRecord(m, rows.get(v - 1).checkpoint(), added, removed);
     }
@@ -95,8 +115,12 @@ public final class LedgerVerifier {
       Hash list = entries.digest();
       if (!list.equals(latest.list())) {
         throw new VerificationException(
-            "version " + latest.version() + ": the stored list hashes to " + list.hex()
-                + " but the signed manifest says " + latest.list().hex());
+            "version "
+                + latest.version()
+                + ": the stored list hashes to "
+                + list.hex()
+                + " but the signed manifest says "
+                + latest.list().hex());
       }
     }
     String checkpoint =
@@ -133,8 +157,15 @@ public final class LedgerVerifier {
       }
       if (m.version() != row.version() || !m.origin().equals(origin)) {
         throw new VerificationException(
-            "version " + row.version() + ": manifest is of version " + m.version()
-                + " of origin " + m.origin() + " (expected: origin " + origin + ")");
+            "version "
+                + row.version()
+                + ": manifest is of version "
+                + m.version()
+                + " of origin "
+                + m.origin()
+                + " (expected: origin "
+                + origin
+                + ")");
       }
       out.add(m);
     }
@@ -149,13 +180,21 @@ public final class LedgerVerifier {
       Checkpoint cp = Checkpoint.parseBody(note.text());
       if (!cp.origin().equals(keys.origin()) || cp.size() != row.version()) {
         throw new VerificationException(
-            "version " + row.version() + ": checkpoint is for " + cp.origin() + " size "
+            "version "
+                + row.version()
+                + ": checkpoint is for "
+                + cp.origin()
+                + " size "
                 + cp.size());
       }
       if (!cp.root().equals(root)) {
         throw new VerificationException(
-            "version " + row.version() + ": recomputed tree root " + root.hex()
-                + " but the signed checkpoint says " + cp.root().hex());
+            "version "
+                + row.version()
+                + ": recomputed tree root "
+                + root.hex()
+                + " but the signed checkpoint says "
+                + cp.root().hex());
       }
     } catch (NoteFormatException | CheckpointFormatException | SignatureException e) {
       throw new VerificationException(
@@ -179,17 +218,24 @@ public final class LedgerVerifier {
           Hash h = AuditChain.next(head[0], row.event());
           if (!h.equals(row.hash())) {
             throw new VerificationException(
-                "audit chain: event " + row.seq() + " hashes to " + h.hex() + " but "
-                    + row.hash().hex() + " is stored");
+                "audit chain: event "
+                    + row.seq()
+                    + " hashes to "
+                    + h.hex()
+                    + " but "
+                    + row.hash().hex()
+                    + " is stored");
           }
           Map<String, String> fields;
           try {
             fields = AuditChain.fields(row.event());
           } catch (IllegalArgumentException e) {
-            throw new VerificationException("audit chain: event " + row.seq() + ": " + e.getMessage());
+            throw new VerificationException(
+                "audit chain: event " + row.seq() + ": " + e.getMessage());
           }
           if (!String.valueOf(row.seq()).equals(fields.get("seq"))) {
-            throw new VerificationException("audit chain: event " + row.seq() + " names another seq");
+            throw new VerificationException(
+                "audit chain: event " + row.seq() + " names another seq");
           }
           if (EventType.REQUISITION_APPROVED.code().equals(fields.get("type"))) {
             approvals.put(parseVersion(row.seq(), fields.get("version")), h);
@@ -243,8 +289,14 @@ public final class LedgerVerifier {
             if (problem != null) {
               failure[0] =
                   new VerificationException(
-                      "entries table: row (" + name + ", added " + added + ", removed "
-                          + (removed == 0 ? "null" : removed) + "): " + problem);
+                      "entries table: row ("
+                          + name
+                          + ", added "
+                          + added
+                          + ", removed "
+                          + (removed == 0 ? "null" : removed)
+                          + "): "
+                          + problem);
               return;
             }
             previousName[0] = name;

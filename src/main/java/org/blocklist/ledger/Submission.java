@@ -8,11 +8,7 @@ import org.blocklist.requisition.LegalBasis;
 
 /** What the police submit, before validation. {@code note} may be null. */
 public record Submission(
-    Action action,
-    List<String> domains,
-    LegalBasis legalBasis,
-    String caseReference,
-    String note) {
+    Action action, List<String> domains, LegalBasis legalBasis, String caseReference, String note) {
   /** Longest case reference accepted. */
   public static final int MAX_CASE_REFERENCE = 200;
 

@@ -9,8 +9,7 @@ final class Texts {
   private Texts() {}
 
   /** Refuses control characters and over-long text; {@code null} passes when optional. */
-  static String check(String field, String text, int max, boolean required)
-      throws LedgerException {
+  static String check(String field, String text, int max, boolean required) throws LedgerException {
     if (text == null || text.isBlank()) {
       if (required) {
         throw new LedgerException(Problem.INVALID_REQUEST, field + ": missing or empty");
@@ -35,8 +34,8 @@ final class Texts {
 
   /**
    * SHA-256 of what was asked: action, legal basis, case reference, note and names, one per line
-   * (free text escaped so that it stays on its line). The submission event carries it, so the
-   * chain pins each requisition's content without naming any domain.
+   * (free text escaped so that it stays on its line). The submission event carries it, so the chain
+   * pins each requisition's content without naming any domain.
    */
   static Hash contentDigest(Requisition r) {
     StringBuilder b = new StringBuilder();

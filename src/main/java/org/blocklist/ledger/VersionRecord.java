@@ -6,8 +6,8 @@ import java.util.List;
 import org.blocklist.log.Manifest;
 
 /**
- * One published version in memory: its manifest, its signed checkpoint note and its changes
- * (sorted names).
+ * One published version in memory: its manifest, its signed checkpoint note and its changes (sorted
+ * names).
  */
 public record VersionRecord(
     Manifest manifest, String checkpoint, List<String> added, List<String> removed) {

@@ -72,9 +72,9 @@ public final class Database {
   }
 
   /**
-   * Runs {@code work} in one transaction that takes the write lock first ({@code BEGIN
-   * IMMEDIATE}), so that reads inside it see the latest committed state and no other writer
-   * interleaves. Commits if {@code work} returns, rolls back if it throws.
+   * Runs {@code work} in one transaction that takes the write lock first ({@code BEGIN IMMEDIATE}),
+   * so that reads inside it see the latest committed state and no other writer interleaves. Commits
+   * if {@code work} returns, rolls back if it throws.
    */
   public <T, E extends Exception> T transaction(Connection c, SqlWork<T, E> work)
       throws StoreException, E {

@@ -37,7 +37,8 @@ public final class EventRows {
   public static List<Row> page(Connection c, long fromSeq, int limit) throws SQLException {
     List<Row> out = new ArrayList<>();
     try (PreparedStatement s =
-        c.prepareStatement("SELECT seq, event, hash FROM events WHERE seq >= ? ORDER BY seq LIMIT ?")) {
+        c.prepareStatement(
+            "SELECT seq, event, hash FROM events WHERE seq >= ? ORDER BY seq LIMIT ?")) {
       s.setLong(1, fromSeq);
       s.setInt(2, limit);
       try (ResultSet rs = s.executeQuery()) {
@@ -58,7 +59,8 @@ public final class EventRows {
   /** Streams every event in sequence order. */
   public static <E extends Exception> void all(Connection c, RowSink<E> sink)
       throws SQLException, E {
-    try (PreparedStatement s = c.prepareStatement("SELECT seq, event, hash FROM events ORDER BY seq")) {
+    try (PreparedStatement s =
+        c.prepareStatement("SELECT seq, event, hash FROM events ORDER BY seq")) {
       s.setFetchSize(10_000);
       try (ResultSet rs = s.executeQuery()) {
         while (rs.next()) {
@@ -74,7 +76,8 @@ public final class EventRows {
     try {
       hash = Hash.fromHex(hex);
     } catch (IllegalArgumentException e) {
-      throw new SQLException("event " + rs.getLong(1) + ": stored hash is not hex SHA-256: " + hex, e);
+      throw new SQLException(
+          "event " + rs.getLong(1) + ": stored hash is not hex SHA-256: " + hex, e);
     }
     return new Row(rs.getLong(1), rs.getString(2), hash);
   }

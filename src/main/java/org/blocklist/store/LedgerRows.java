@@ -30,7 +30,8 @@ public final class LedgerRows {
 
   public static void insertVersion(Connection c, VersionRow v) throws SQLException {
     try (PreparedStatement s =
-        c.prepareStatement("INSERT INTO versions(version, manifest, checkpoint) VALUES (?, ?, ?)")) {
+        c.prepareStatement(
+            "INSERT INTO versions(version, manifest, checkpoint) VALUES (?, ?, ?)")) {
       s.setLong(1, v.version());
       s.setString(2, v.manifest());
       s.setString(3, v.checkpoint());
@@ -41,7 +42,8 @@ public final class LedgerRows {
   public static List<VersionRow> versions(Connection c) throws SQLException {
     List<VersionRow> out = new ArrayList<>();
     try (PreparedStatement s =
-            c.prepareStatement("SELECT version, manifest, checkpoint FROM versions ORDER BY version");
+            c.prepareStatement(
+                "SELECT version, manifest, checkpoint FROM versions ORDER BY version");
         ResultSet rs = s.executeQuery()) {
       while (rs.next()) {
         out.add(new VersionRow(rs.getLong(1), rs.getString(2), rs.getString(3)));
@@ -51,7 +53,8 @@ public final class LedgerRows {
   }
 
   public static long latestVersion(Connection c) throws SQLException {
-    try (PreparedStatement s = c.prepareStatement("SELECT COALESCE(MAX(version), 0) FROM versions");
+    try (PreparedStatement s =
+            c.prepareStatement("SELECT COALESCE(MAX(version), 0) FROM versions");
         ResultSet rs = s.executeQuery()) {
       rs.next();
       return rs.getLong(1);
@@ -102,5 +105,4 @@ public final class LedgerRows {
       }
     }
   }
-
 }

@@ -63,8 +63,7 @@ public final class PrincipalRows {
   }
 
   /** The active (not revoked) principal holding the token with this hash. */
-  public static Optional<Principal> byTokenHash(Connection c, Hash tokenHash)
-      throws SQLException {
+  public static Optional<Principal> byTokenHash(Connection c, Hash tokenHash) throws SQLException {
     try (PreparedStatement s =
         c.prepareStatement(
             "SELECT name, role FROM principals WHERE token_sha256 = ? AND revoked IS NULL")) {

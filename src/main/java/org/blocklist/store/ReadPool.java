@@ -14,11 +14,13 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A bounded pool of threads for store reads, each with its own connection, so that reads never
- * run on an event loop and never wait behind the writer (WAL readers see the last commit). A full
- * queue fails the read at once with {@link RejectedExecutionException} (the API answers 503).
+ * A bounded pool of threads for store reads, each with its own connection, so that reads never run
+ * on an event loop and never wait behind the writer (WAL readers see the last commit). A full queue
+ * fails the read at once with {@link RejectedExecutionException} (the API answers 503).
  */
 public final class ReadPool implements AutoCloseable {
+  private static final String THREAD_NAME = "blocklist-reader";
+
   private final Database db;
   private final ThreadPoolExecutor executor;
   private final ThreadLocal<Connection> connection = new ThreadLocal<>();
@@ -34,7 +36,7 @@ public final class ReadPool implements AutoCloseable {
             TimeUnit.SECONDS,
             new ArrayBlockingQueue<>(queue),
             r -> {
-              Thread t = new Thread(r, "blocklist-reader");
+              Thread t = new Thread(r, THREAD_NAME);
               t.setDaemon(true);
               return t;
             });
@@ -56,6 +58,17 @@ public final class ReadPool implements AutoCloseable {
       result.completeExceptionally(e);
     }
     return result;
+  }
+
+  /**
+   * Runs {@code work} on the calling thread, which must be one of this pool's threads (for work
+   * handed to {@link #executor()}, such as a cache loader).
+   */
+  public <T> T readHere(SqlWork<T, RuntimeException> work) throws StoreException {
+    if (!Thread.currentThread().getName().equals(THREAD_NAME)) {
+      throw new IllegalStateException("readHere called outside the read pool");
+    }
+    return db.read(connection(), work);
   }
 
   /** The pool's threads, for blocking work that brings its own store access. */

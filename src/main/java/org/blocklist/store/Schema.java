@@ -6,8 +6,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 
 /**
- * The tables: plain rows, names as text, that an operator or auditor can read with {@code
- * sqlite3}. Times are RFC 3339 UTC text.
+ * The tables: plain rows, names as text, that an operator or auditor can read with {@code sqlite3}.
+ * Times are RFC 3339 UTC text.
  */
 final class Schema {
   static final int VERSION = 1;

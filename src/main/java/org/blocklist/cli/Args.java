@@ -1,0 +1,54 @@
+package org.blocklist.cli;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** {@code --name value} options of one command; anything else is a {@link UsageException}. */
+final class Args {
+  private final Map<String, String> values = new HashMap<>();
+
+  Args(List<String> args, Set<String> allowed) throws UsageException {
+    for (int i = 0; i < args.size(); i++) {
+      String name = args.get(i);
+      if (!allowed.contains(name)) {
+        throw new UsageException("unknown option " + name);
+      }
+      if (i + 1 >= args.size()) {
+        throw new UsageException(name + " needs a value");
+      }
+      if (values.put(name, args.get(++i)) != null) {
+        throw new UsageException(name + " given twice");
+      }
+    }
+  }
+
+  String get(String name) {
+    return values.get(name);
+  }
+
+  String required(String name) throws UsageException {
+    String v = values.get(name);
+    if (v == null) {
+      throw new UsageException(name + " is required");
+    }
+    return v;
+  }
+
+  Integer port(String name) throws UsageException {
+    String v = values.get(name);
+    if (v == null) {
+      return null;
+    }
+    try {
+      int port = Integer.parseInt(v);
+      if (port < 0 || port > 65_535) {
+        throw new NumberFormatException();
+      }
+      return port;
+    } catch (NumberFormatException e) {
+      throw new UsageException(name + ": " + v + " (expected: a port 0..65535)");
+    }
+  }
+}

@@ -1,0 +1,102 @@
+package org.blocklist.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.List;
+import java.util.Set;
+import org.blocklist.auth.Principal;
+import org.blocklist.auth.PrincipalAdmin;
+import org.blocklist.auth.PrincipalException;
+import org.blocklist.auth.Role;
+import org.blocklist.store.Database;
+import org.blocklist.store.StoreException;
+
+/**
+ * {@code principal add|revoke}: works on the store directly, whether or not the server runs; a
+ * running server sees the change at once (it looks up unknown tokens in the store).
+ */
+final class PrincipalCommand {
+  private PrincipalCommand() {}
+
+  static int run(List<String> args, PrintStream out, PrintStream err) throws UsageException {
+    if (args.isEmpty()) {
+      throw new UsageException("principal needs add or revoke");
+    }
+    String verb = args.get(0);
+    List<String> rest = args.subList(1, args.size());
+    return switch (verb) {
+      case "add" -> add(new Args(rest, Set.of("--data", "--role", "--name")), out, err);
+      case "revoke" -> revoke(new Args(rest, Set.of("--data", "--name")), out, err);
+      default -> throw new UsageException("unknown principal command " + verb);
+    };
+  }
+
+  private static int add(Args a, PrintStream out, PrintStream err) throws UsageException {
+    Principal principal = principal(a.required("--name"), a.required("--role"));
+    Path data = Path.of(a.required("--data"));
+    try {
+      Database db = Database.open(data);
+      try (Connection c = db.connect()) {
+        String token =
+            db.transaction(
+                c,
+                conn ->
+                    PrincipalAdmin.add(
+                        conn, principal, actor(), Clock.systemUTC().instant(), new SecureRandom()));
+        out.println(
+            "added "
+                + principal.role().code()
+                + " "
+                + principal.name()
+                + "; its token is shown once, on the next line:");
+        out.println(token);
+        return Main.OK;
+      }
+    } catch (PrincipalException e) {
+      err.println("blocklist: " + e.getMessage());
+      return Main.FAILED;
+    } catch (StoreException | SQLException e) {
+      err.println("blocklist: " + e.getMessage());
+      return Main.FAILED;
+    }
+  }
+
+  private static int revoke(Args a, PrintStream out, PrintStream err) throws UsageException {
+    String name = a.required("--name");
+    Path data = Path.of(a.required("--data"));
+    try {
+      Database db = Database.open(data);
+      try (Connection c = db.connect()) {
+        Principal p =
+            db.transaction(
+                c, conn -> PrincipalAdmin.revoke(conn, name, actor(), Clock.systemUTC().instant()));
+        out.println("revoked " + p.role().code() + " " + p.name());
+        return Main.OK;
+      }
+    } catch (PrincipalException e) {
+      err.println("blocklist: " + e.getMessage());
+      return Main.FAILED;
+    } catch (StoreException | SQLException e) {
+      err.println("blocklist: " + e.getMessage());
+      return Main.FAILED;
+    }
+  }
+
+  private static Principal principal(String name, String role) throws UsageException {
+    try {
+      return new Principal(name, Role.fromCode(role));
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(e.getMessage());
+    }
+  }
+
+  /** Events written by the command line name the operating-system user. */
+  private static String actor() {
+    String user = System.getProperty("user.name", "unknown").replaceAll("[^A-Za-z0-9._-]", "_");
+    return "cli:" + (user.isEmpty() ? "unknown" : user);
+  }
+}

@@ -1,0 +1,5 @@
+/**
+ * The command line ({@link org.blocklist.cli.Main}): {@code serve} and {@code principal
+ * add|revoke}. Exit status 0 ok, 1 refused or failed, 2 usage error.
+ */
+package org.blocklist.cli;

@@ -1,0 +1,256 @@
+package org.blocklist.service;
+
+import static java.util.Objects.requireNonNull;
+
+import com.github.benmanes.caffeine.cache.Ticker;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.FileDescriptorMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.blocklist.audit.AuditEvent;
+import org.blocklist.audit.AuditLog;
+import org.blocklist.audit.EventType;
+import org.blocklist.auth.Authenticator;
+import org.blocklist.config.Config;
+import org.blocklist.domain.DomainCanonicalizer;
+import org.blocklist.domain.ProtectedDomains;
+import org.blocklist.domain.RequisitionDomainValidator;
+import org.blocklist.http.ApiServer;
+import org.blocklist.ledger.Ledger;
+import org.blocklist.ledger.LedgerKeys;
+import org.blocklist.ledger.LedgerState;
+import org.blocklist.ledger.LedgerVerifier;
+import org.blocklist.ledger.VerificationException;
+import org.blocklist.signing.KeyFileException;
+import org.blocklist.signing.KeyFiles;
+import org.blocklist.store.Database;
+import org.blocklist.store.PrincipalRows;
+import org.blocklist.store.ReadPool;
+import org.blocklist.store.StoreException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The running service: store, key, verified ledger, listeners. {@link #start} verifies the whole
+ * stored history before it opens any port, and fails with {@link StartException} (whose message
+ * says why) instead of serving an unverified list.
+ */
+public final class Service implements AutoCloseable {
+  /** The lock file that keeps a second {@code serve} off the same data directory. */
+  public static final String LOCK_FILE = "serve.lock";
+
+  static final String ACTOR = "service";
+
+  private static final Logger log = LoggerFactory.getLogger(Service.class);
+
+  private final List<AutoCloseable> resources;
+  private final Ledger ledger;
+  private final LedgerKeys keys;
+  private final ApiServer api;
+  private final PrometheusMeterRegistry registry;
+
+  private Service(
+      List<AutoCloseable> resources,
+      Ledger ledger,
+      LedgerKeys keys,
+      ApiServer api,
+      PrometheusMeterRegistry registry) {
+    this.resources = resources;
+    this.ledger = ledger;
+    this.keys = keys;
+    this.api = api;
+    this.registry = registry;
+  }
+
+  public static Service start(Config config, Clock clock, SecureRandom random)
+      throws StartException {
+    requireNonNull(config, "config");
+    List<AutoCloseable> resources = new ArrayList<>();
+    try {
+      Database db = Database.open(config.data());
+      resources.add(lock(config.data()));
+      KeyFiles.Loaded key = KeyFiles.loadOrCreate(config.data(), random);
+      LedgerKeys keys = LedgerKeys.of(config.origin(), key.privateKey());
+      Connection writer = db.connect();
+      resources.add(writer);
+      long started = System.nanoTime();
+      LedgerState state = db.read(writer, c -> LedgerVerifier.verify(c, keys));
+      log.info(
+          "verified version {} ({} entries) in {} ms",
+          state.version(),
+          state.entryCount(),
+          (System.nanoTime() - started) / 1_000_000);
+      db.transaction(
+          writer,
+          c -> {
+            if (key.created()) {
+              AuditLog.append(
+                  c,
+                  AuditEvent.of(
+                      EventType.KEY_CREATED,
+                      clock.instant(),
+                      ACTOR,
+                      "verifier-key",
+                      keys.verifierKey().encode()));
+            }
+            AuditLog.append(
+                c,
+                AuditEvent.of(
+                    EventType.STARTUP_VERIFIED,
+                    clock.instant(),
+                    ACTOR,
+                    "version",
+                    state.version(),
+                    "root",
+                    state.root().hex(),
+                    "entries",
+                    state.entryCount()));
+            return null;
+          });
+      DomainCanonicalizer canonicalizer = new DomainCanonicalizer();
+      ProtectedDomains protectedDomains = protectedDomains(config, canonicalizer);
+      PrometheusMeterRegistry registry = newRegistry();
+      Config.Limits limits = config.limits();
+      ReadPool reads = new ReadPool(db, config.http().blockingThreads(), limits.blockingQueue());
+      resources.add(0, reads);
+      Ledger ledger =
+          new Ledger(
+              db,
+              writer,
+              state,
+              keys,
+              new RequisitionDomainValidator(canonicalizer, protectedDomains),
+              limits.requisitionDomains(),
+              limits.writeQueue(),
+              clock,
+              random,
+              registry);
+      resources.remove(writer);
+      resources.add(0, ledger);
+      Gauge.builder("blocklist.version", ledger, l -> l.state().version())
+          .description("Latest published version")
+          .register(registry);
+      Gauge.builder("blocklist.entries", ledger, l -> l.state().entryCount())
+          .description("Entries in the latest version")
+          .register(registry);
+      Authenticator authenticator =
+          new Authenticator(
+              hash -> {
+                try {
+                  return reads.readHere(c -> PrincipalRows.byTokenHash(c, hash));
+                } catch (StoreException e) {
+                  throw new IllegalStateException("principal lookup failed", e);
+                }
+              },
+              reads.executor(),
+              Ticker.systemTicker());
+      ApiServer api =
+          ApiServer.start(
+              config, ledger, keys, reads, authenticator, Ticker.systemTicker(), registry);
+      resources.add(0, api);
+      return new Service(resources, ledger, keys, api, registry);
+    } catch (VerificationException e) {
+      closeAll(resources);
+      throw new StartException("the stored history does not verify: " + e.getMessage(), e);
+    } catch (StoreException | KeyFileException | IOException e) {
+      closeAll(resources);
+      throw new StartException(e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      closeAll(resources);
+      throw new StartException("interrupted while starting", e);
+    } catch (RuntimeException e) {
+      closeAll(resources);
+      throw new StartException("cannot start: " + e, e);
+    }
+  }
+
+  public int httpPort() {
+    return api.port();
+  }
+
+  public LedgerState state() {
+    return ledger.state();
+  }
+
+  public LedgerKeys keys() {
+    return keys;
+  }
+
+  public Ledger ledger() {
+    return ledger;
+  }
+
+  public PrometheusMeterRegistry registry() {
+    return registry;
+  }
+
+  @Override
+  public void close() {
+    closeAll(resources);
+    registry.close();
+  }
+
+  private static ProtectedDomains protectedDomains(Config config, DomainCanonicalizer c)
+      throws IOException {
+    if (!Files.exists(config.protectedDomains())) {
+      log.warn("protected list {} not found: no name is protected", config.protectedDomains());
+      return ProtectedDomains.none();
+    }
+    ProtectedDomains p = ProtectedDomains.load(config.protectedDomains(), c);
+    log.info("{} protected names from {}", p.size(), config.protectedDomains());
+    return p;
+  }
+
+  private static PrometheusMeterRegistry newRegistry() {
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    new JvmMemoryMetrics().bindTo(registry);
+    new JvmGcMetrics().bindTo(registry);
+    new JvmThreadMetrics().bindTo(registry);
+    new ClassLoaderMetrics().bindTo(registry);
+    new ProcessorMetrics().bindTo(registry);
+    new UptimeMetrics().bindTo(registry);
+    new FileDescriptorMetrics().bindTo(registry);
+    return registry;
+  }
+
+  private static AutoCloseable lock(Path data) throws IOException, StartException {
+    FileChannel channel =
+        FileChannel.open(
+            data.resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+    FileLock lock = channel.tryLock();
+    if (lock == null) {
+      channel.close();
+      throw new StartException("another serve already uses " + data.toAbsolutePath(), null);
+    }
+    return channel;
+  }
+
+  private static void closeAll(List<AutoCloseable> resources) {
+    for (AutoCloseable r : resources) {
+      try {
+        r.close();
+      } catch (Exception e) {
+        log.warn("closing {}: {}", r, e.toString());
+      }
+    }
+    resources.clear();
+  }
+}
