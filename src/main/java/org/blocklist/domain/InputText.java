@@ -1,7 +1,11 @@
 package org.blocklist.domain;
 
+import java.util.HexFormat;
+
 /** Renders untrusted input safely inside messages. */
 final class InputText {
+  private static final HexFormat HEX = HexFormat.of().withUpperCase();
+
   /** Longest part of an input quoted in a message. */
   static final int MAX_QUOTED = 120;
 
@@ -26,7 +30,7 @@ final class InputText {
       } else if (isVisible(c)) {
         b.append(c);
       } else {
-        b.append(String.format("\\u%04X", (int) c));
+        b.append("\\u").append(HEX.toHexDigits(c));
       }
     }
     b.append('"');
