@@ -14,7 +14,9 @@ import java.util.Arrays;
  * finds the chunks of the entries it may read, with their bytes.
  */
 final class HashStore {
-  private static final int CHUNK_SHIFT = 15;
+  /** 8,192 hashes, 256 KiB: small enough not to be a G1 humongous object (half a region). */
+  private static final int CHUNK_SHIFT = 13;
+
   private static final int CHUNK_HASHES = 1 << CHUNK_SHIFT;
   private static final int CHUNK_MASK = CHUNK_HASHES - 1;
   private static final int CHUNK_BYTES = CHUNK_HASHES * Hash.LENGTH;

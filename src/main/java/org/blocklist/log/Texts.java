@@ -1,5 +1,6 @@
 package org.blocklist.log;
 
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /** Small helpers shared by the strict line parsers of this package. */
@@ -26,7 +27,7 @@ final class Texts {
       } else if (c == '\t') {
         out.append("\\t");
       } else if (c < 0x20 || c > 0x7e) {
-        out.append(String.format("\\u%04x", (int) c));
+        out.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
       } else {
         out.append(c);
       }

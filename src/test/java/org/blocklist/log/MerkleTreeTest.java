@@ -195,7 +195,7 @@ class MerkleTreeTest {
 
   @Test
   void append_beyondFirstChunk_keepsEveryLevel() {
-    // 40,000 leaves: level 0 spans two 32,768-hash chunks and the first chunk grew in place.
+    // 40,000 leaves: level 0 spans five 8,192-hash chunks, level 1 three; the first chunks grew.
     List<Hash> leaves = ReferenceMerkle.leaves(40_000);
     MerkleTree tree = ReferenceMerkle.tree(leaves);
     assertEquals(40_000, tree.size());
