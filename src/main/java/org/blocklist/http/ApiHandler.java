@@ -17,7 +17,9 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.QueryStringDecoder;
+import io.netty.util.AttributeKey;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -35,12 +37,15 @@ import org.blocklist.config.Config;
 /**
  * Routes, authenticates, rate-limits and answers API requests. Runs on the event loop and never
  * blocks there: store work returns futures, whose results are written back on the channel's loop.
- * One request per connection is in flight at a time ({@code FlowControlHandler} and an explicit
- * {@code read()} after each response), so pipelined requests are answered in order.
+ * Requests on one connection are answered in order: a pipelined request waits for the response
+ * before it; the channel reads again ({@code autoRead} is off) after each response.
  */
 @ChannelHandler.Sharable
 final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
-  /** Shortest path segment list we split; longer paths are simply unmatched. */
+  private static final AttributeKey<CompletableFuture<Void>> IN_FLIGHT =
+      AttributeKey.valueOf(ApiHandler.class, "inFlight");
+
+  /** Most path segments split; longer paths are simply unmatched. */
   private static final int MAX_SEGMENTS = 8;
 
   private final Map<Route, Function<ApiRequest, CompletableFuture<ApiResponse>>> handlers;
@@ -78,15 +83,43 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
 
   @Override
   protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
+    Incoming incoming = Incoming.copyOf(request);
+    CompletableFuture<Void> previous = ctx.channel().attr(IN_FLIGHT).get();
+    CompletableFuture<Void> done = new CompletableFuture<>();
+    ctx.channel().attr(IN_FLIGHT).set(done);
+    if (previous == null || previous.isDone()) {
+      handle(ctx, incoming, done);
+    } else {
+      previous.whenCompleteAsync((v, e) -> handle(ctx, incoming, done), ctx.executor());
+    }
+  }
+
+  /** What is needed of a request, copied out of Netty's buffers so it can wait its turn. */
+  private record Incoming(
+      boolean decoded,
+      boolean keepAlive,
+      String method,
+      String uri,
+      String authorization,
+      byte[] body) {
+    static Incoming copyOf(FullHttpRequest r) {
+      return new Incoming(
+          r.decoderResult().isSuccess(),
+          HttpUtil.isKeepAlive(r),
+          r.method().name(),
+          r.uri(),
+          r.headers().get(HttpHeaderNames.AUTHORIZATION),
+          ByteBufUtil.getBytes(r.content()));
+    }
+  }
+
+  private void handle(ChannelHandlerContext ctx, Incoming request, CompletableFuture<Void> done) {
     long start = System.nanoTime();
-    boolean keepAlive = HttpUtil.isKeepAlive(request);
-    if (!request.decoderResult().isSuccess()) {
+    Exchange x = new Exchange(ctx, start, request.method(), request.keepAlive(), done);
+    if (!request.decoded()) {
+      x.route = "unmatched";
       write(
-          ctx,
-          start,
-          "unmatched",
-          request.method().name(),
-          false,
+          x,
           ErrorMapper.error(
               HttpResponseStatus.BAD_REQUEST,
               "invalid_request",
@@ -105,7 +138,7 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     for (Route r : Route.values()) {
       String v = r.match(path);
       if (v != null) {
-        if (r.method().equals(request.method())) {
+        if (r.method().name().equals(request.method())) {
           route = r;
           variable = v;
           break;
@@ -113,33 +146,33 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         otherMethod = true;
       }
     }
-    String method = request.method().name();
     if (route == null) {
-      ApiResponse r =
+      x.route = "unmatched";
+      write(
+          x,
           otherMethod
               ? ErrorMapper.error(
                   HttpResponseStatus.METHOD_NOT_ALLOWED,
                   "method_not_allowed",
-                  method + " is not allowed on " + uri.path(),
+                  request.method() + " is not allowed on " + uri.path(),
                   List.of())
               : ErrorMapper.error(
-                  HttpResponseStatus.NOT_FOUND, "not_found", "no route " + uri.path(), List.of());
-      write(ctx, start, "unmatched", method, keepAlive, r);
+                  HttpResponseStatus.NOT_FOUND, "not_found", "no route " + uri.path(), List.of()));
       return;
     }
     Route matched = route;
+    x.route = matched.name();
     ApiRequest.Builder builder =
-        new ApiRequest.Builder(
-            matched, variable, uri.parameters(), ByteBufUtil.getBytes(request.content()));
+        new ApiRequest.Builder(matched, variable, uri.parameters(), request.body());
     String address = address(ctx);
-    String token = bearer(request.headers().get(HttpHeaderNames.AUTHORIZATION));
+    String token = bearer(request.authorization());
     if (matched.isOpen()) {
       ApiResponse refused = openRouteRefusal(matched, token, address);
       if (refused != null) {
-        write(ctx, start, matched.name(), method, keepAlive, refused);
+        write(x, refused);
         return;
       }
-      dispatch(ctx, start, keepAlive, builder.build(null));
+      dispatch(x, builder.build(null));
       return;
     }
     authenticator
@@ -147,17 +180,40 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         .whenCompleteAsync(
             (principal, failure) -> {
               if (failure != null) {
-                write(ctx, start, matched.name(), method, keepAlive, ErrorMapper.map(failure));
+                write(x, ErrorMapper.map(failure));
                 return;
               }
               ApiResponse refused = authRefusal(matched, principal, address);
               if (refused != null) {
-                write(ctx, start, matched.name(), method, keepAlive, refused);
+                write(x, refused);
                 return;
               }
-              dispatch(ctx, start, keepAlive, builder.build(principal.get()));
+              dispatch(x, builder.build(principal.get()));
             },
             ctx.executor());
+  }
+
+  /** One request's progress: where to answer, and what to record. */
+  private static final class Exchange {
+    final ChannelHandlerContext ctx;
+    final long start;
+    final String method;
+    final boolean keepAlive;
+    final CompletableFuture<Void> done;
+    String route;
+
+    Exchange(
+        ChannelHandlerContext ctx,
+        long start,
+        String method,
+        boolean keepAlive,
+        CompletableFuture<Void> done) {
+      this.ctx = ctx;
+      this.start = start;
+      this.method = method;
+      this.keepAlive = keepAlive;
+      this.done = done;
+    }
   }
 
   private ApiResponse openRouteRefusal(Route route, String token, String address) {
@@ -212,57 +268,40 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         .withHeader("Retry-After", "1");
   }
 
-  private void dispatch(
-      ChannelHandlerContext ctx, long start, boolean keepAlive, ApiRequest request) {
+  private void dispatch(Exchange x, ApiRequest request) {
     CompletableFuture<ApiResponse> response;
     try {
       response = handlers.get(request.route()).apply(request);
     } catch (RuntimeException e) {
       response = CompletableFuture.failedFuture(e);
     }
-    String route = request.route().name();
-    String method = request.route().method().name();
     response.whenCompleteAsync(
-        (r, failure) ->
-            write(
-                ctx,
-                start,
-                route,
-                method,
-                keepAlive,
-                failure == null ? r : ErrorMapper.map(failure)),
-        ctx.executor());
+        (r, failure) -> write(x, failure == null ? r : ErrorMapper.map(failure)), x.ctx.executor());
   }
 
-  private void write(
-      ChannelHandlerContext ctx,
-      long start,
-      String route,
-      String method,
-      boolean keepAlive,
-      ApiResponse r) {
+  private void write(Exchange x, ApiResponse r) {
+    ChannelHandlerContext ctx = x.ctx;
     FullHttpResponse response =
         new DefaultFullHttpResponse(
-            io.netty.handler.codec.http.HttpVersion.HTTP_1_1,
-            r.status(),
-            Unpooled.wrappedBuffer(r.body()));
+            HttpVersion.HTTP_1_1, r.status(), Unpooled.wrappedBuffer(r.body()));
     response.headers().set(HttpHeaderNames.CONTENT_TYPE, r.contentType());
     response.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, r.body().length);
     response.headers().set(HttpHeaderNames.CACHE_CONTROL, HttpHeaderValues.NO_STORE);
     response.headers().set("X-Content-Type-Options", "nosniff");
     r.headers().forEach((name, value) -> response.headers().set(name, value));
-    if (keepAlive) {
+    if (x.keepAlive) {
       response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
       ctx.writeAndFlush(response).addListener(f -> ctx.read());
     } else {
       response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
       ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
     }
+    x.done.complete(null);
     Timer.builder("blocklist.http.requests")
         .description("API requests by route, method and status")
-        .tags("route", route, "method", method, "status", Integer.toString(r.status().code()))
+        .tags("route", x.route, "method", x.method, "status", Integer.toString(r.status().code()))
         .register(registry)
-        .record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+        .record(System.nanoTime() - x.start, TimeUnit.NANOSECONDS);
   }
 
   @Override

@@ -19,7 +19,6 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
-import io.netty.handler.flow.FlowControlHandler;
 import io.netty.handler.timeout.IdleStateHandler;
 import java.net.InetSocketAddress;
 import java.util.EnumMap;
@@ -97,7 +96,6 @@ public final class ApiServer implements AutoCloseable {
                     p.addLast(new HttpServerCodec(MAX_INITIAL_LINE, MAX_HEADER_BYTES, 8192));
                     p.addLast(deadlines.messages());
                     p.addLast(new HttpObjectAggregator(limits.bodyBytes()));
-                    p.addLast(new FlowControlHandler());
                     p.addLast(handler);
                   }
                 });
@@ -168,7 +166,7 @@ public final class ApiServer implements AutoCloseable {
 
   @Override
   public void close() {
-    channel.close().syncUninterruptibly();
-    group.shutdownGracefully(0, 5, TimeUnit.SECONDS).syncUninterruptibly();
+    channel.close().awaitUninterruptibly(5, TimeUnit.SECONDS);
+    group.shutdownGracefully(0, 5, TimeUnit.SECONDS).awaitUninterruptibly(10, TimeUnit.SECONDS);
   }
 }

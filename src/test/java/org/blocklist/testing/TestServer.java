@@ -1,0 +1,137 @@
+package org.blocklist.testing;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.time.Clock;
+import java.time.Duration;
+import org.blocklist.auth.Principal;
+import org.blocklist.auth.PrincipalAdmin;
+import org.blocklist.auth.Role;
+import org.blocklist.config.Config;
+import org.blocklist.config.ConfigLoader;
+import org.blocklist.service.Service;
+import org.blocklist.store.Database;
+
+/**
+ * The real service on an ephemeral loopback port over a data directory of the test's, with a JDK
+ * {@link HttpClient}. Principals are added straight in the store, as the command line does, so
+ * every test also shows that a running server accepts such tokens at once.
+ */
+public final class TestServer implements AutoCloseable {
+  /** Rate limits off, so that tests measure behaviour, not throttling. */
+  public static final String DEFAULT_YAML =
+      """
+      http: { port: 0 }
+      limits:
+        requestsPerSecond: { police: 0, prosecutor: 0, auditor: 0, admin: 0, isp: 0 }
+        requestsPerSecondPerAddress: 0
+      """;
+
+  private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+  private final Path data;
+  private final Config config;
+  private final Service service;
+  private final HttpClient client =
+      HttpClient.newBuilder().connectTimeout(TIMEOUT).version(HttpClient.Version.HTTP_1_1).build();
+
+  private TestServer(Path data, Config config, Service service) {
+    this.data = data;
+    this.config = config;
+    this.service = service;
+  }
+
+  public static TestServer start(Path data) throws Exception {
+    return start(data, DEFAULT_YAML);
+  }
+
+  /** Starts with {@code yaml} over the defaults; {@code data} is set to the given directory. */
+  public static TestServer start(Path data, String yaml) throws Exception {
+    Config config = config(data, yaml);
+    return new TestServer(
+        data, config, Service.start(config, Clock.systemUTC(), new SecureRandom()));
+  }
+
+  public static Config config(Path data, String yaml) throws Exception {
+    Files.createDirectories(data);
+    Path file = Files.createTempFile(data.getParent(), "config", ".yaml");
+    Files.writeString(file, yaml);
+    return new ConfigLoader().load(file).withData(data);
+  }
+
+  public Service service() {
+    return service;
+  }
+
+  public Path data() {
+    return data;
+  }
+
+  public Config config() {
+    return config;
+  }
+
+  public URI uri(String pathAndQuery) {
+    return URI.create("http://127.0.0.1:" + service.httpPort() + pathAndQuery);
+  }
+
+  /** Adds a principal as {@code principal add} does, and returns its token. */
+  public String addPrincipal(String name, Role role) throws Exception {
+    Database db = Database.open(data);
+    try (Connection c = db.connect()) {
+      return db.transaction(
+          c,
+          conn ->
+              PrincipalAdmin.add(
+                  conn,
+                  new Principal(name, role),
+                  "cli:test",
+                  Clock.systemUTC().instant(),
+                  new SecureRandom()));
+    }
+  }
+
+  public HttpResponse<String> get(String path, String token)
+      throws IOException, InterruptedException {
+    return send(request(path, token).GET());
+  }
+
+  public HttpResponse<String> post(String path, String token, String json)
+      throws IOException, InterruptedException {
+    return send(
+        request(path, token)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
+  }
+
+  public HttpResponse<String> delete(String path, String token)
+      throws IOException, InterruptedException {
+    return send(request(path, token).DELETE());
+  }
+
+  public HttpResponse<String> send(HttpRequest.Builder builder)
+      throws IOException, InterruptedException {
+    return client.send(builder.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+  }
+
+  public HttpRequest.Builder request(String path, String token) {
+    HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).timeout(TIMEOUT);
+    if (token != null) {
+      b.header("Authorization", "Bearer " + token);
+    }
+    return b;
+  }
+
+  @Override
+  public void close() {
+    service.close();
+  }
+}
