@@ -1,0 +1,97 @@
+package org.blocklist.service;
+
+import static org.blocklist.testing.Blocklist.json;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.blocklist.testing.Blocklist;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Every input is bounded: body size, slow heads, request rates. */
+class HttpLimitsTest {
+  @TempDir Path dir;
+
+  @Test
+  void bodyOverTheLimit_is413() throws Exception {
+    try (Blocklist bl =
+        Blocklist.start(dir.resolve("data"), TestYaml.UNLIMITED + "  bodyBytes: 2048\n")) {
+      String big = "{\"note\":\"" + "x".repeat(4096) + "\"}";
+      HttpResponse<String> r = bl.server.post("/v1/requisitions/1/approve", bl.prosecutor, big);
+      assertEquals(413, r.statusCode());
+    }
+  }
+
+  @Test
+  void aRequestHeadThatStalls_is408_andClosed() throws Exception {
+    try (Blocklist bl =
+        Blocklist.start(dir.resolve("data"), TestYaml.UNLIMITED + "  headerSeconds: 1\n")) {
+      try (Socket s = new Socket("127.0.0.1", bl.server.uri("/").getPort())) {
+        s.setSoTimeout(10_000);
+        OutputStream out = s.getOutputStream();
+        out.write("GET /healthz HTTP/1.1\r\nHost: x\r\n".getBytes(StandardCharsets.US_ASCII));
+        out.flush();
+        InputStream in = s.getInputStream();
+        String response = new String(in.readAllBytes(), StandardCharsets.US_ASCII);
+        assertTrue(response.startsWith("HTTP/1.1 408"), response);
+        assertTrue(response.contains("request_timeout"), response);
+      }
+    }
+  }
+
+  @Test
+  void pipelinedRequests_areAnsweredInOrder() throws Exception {
+    try (Blocklist bl = Blocklist.start(dir.resolve("data"))) {
+      try (Socket s = new Socket("127.0.0.1", bl.server.uri("/").getPort())) {
+        s.setSoTimeout(10_000);
+        String requests =
+            "GET /v1/versions/9 HTTP/1.1\r\nHost: x\r\n\r\n"
+                + "GET /v1/requisitions HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer "
+                + bl.police
+                + "\r\n\r\n"
+                + "GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n";
+        s.getOutputStream().write(requests.getBytes(StandardCharsets.US_ASCII));
+        String all = new String(s.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+        int notFound = all.indexOf("HTTP/1.1 404");
+        int ok = all.indexOf("HTTP/1.1 200", notFound);
+        int health = all.indexOf("\"status\":\"serving\"", ok);
+        assertTrue(notFound >= 0 && ok > notFound && health > ok, all);
+      }
+    }
+  }
+
+  @Test
+  void aPrincipalOverItsRate_gets429_withRetryAfter() throws Exception {
+    String yaml =
+        "http: { port: 0 }\nlimits:\n  requestsPerSecond: { police: 1 }\n  requestsPerSecondPerAddress: 0\n";
+    try (Blocklist bl = Blocklist.start(dir.resolve("data"), yaml)) {
+      HttpResponse<String> last = null;
+      for (int i = 0; i < 20 && (last == null || last.statusCode() != 429); i++) {
+        last = bl.server.get("/v1/requisitions", bl.police);
+      }
+      assertEquals(429, last.statusCode(), "a burst of 5 s at 1/s is spent within 20 calls");
+      assertEquals("rate_limited", json(last).get("error").asText());
+      assertEquals("1", last.headers().firstValue("retry-after").orElseThrow());
+      assertEquals(
+          200,
+          bl.server.get("/v1/requisitions", bl.prosecutor).statusCode(),
+          "another principal is not affected");
+    }
+  }
+
+  /** The test configuration with rate limits off, ending inside {@code limits:}. */
+  static final class TestYaml {
+    static final String UNLIMITED =
+        "http: { port: 0 }\nlimits:\n"
+            + "  requestsPerSecond: { police: 0, prosecutor: 0, auditor: 0, admin: 0, isp: 0 }\n"
+            + "  requestsPerSecondPerAddress: 0\n";
+
+    private TestYaml() {}
+  }
+}
