@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import org.blocklist.config.Config;
 import org.blocklist.config.ConfigException;
@@ -44,7 +45,9 @@ final class ServeCommand {
     String url = "http://" + config.http().bind() + ":" + service.httpPort();
     String data = config.data().toString();
     out.println(
-        """
+        String.format(
+            Locale.ROOT,
+            """
         blocklist is serving version %d (%d entries) of %s
           API:          %s   (try: curl %s/v1/checkpoint)
           data:         %s
@@ -53,17 +56,16 @@ final class ServeCommand {
           java -jar target/blocklist.jar principal add --data %s --role police --name officer-1
           java -jar target/blocklist.jar principal add --data %s --role prosecutor --name magistrate-1
           then see README.md for every route. Stop with Ctrl-C.\
-        """
-            .formatted(
-                service.state().version(),
-                service.state().entryCount(),
-                config.origin(),
-                url,
-                url,
-                data,
-                service.keys().verifierKey().encode(),
-                data,
-                data));
+        """,
+            service.state().version(),
+            service.state().entryCount(),
+            config.origin(),
+            url,
+            url,
+            data,
+            service.keys().verifierKey().encode(),
+            data,
+            data));
     return Main.OK;
   }
 

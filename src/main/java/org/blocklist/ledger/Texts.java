@@ -26,7 +26,11 @@ final class Texts {
       if (Character.isISOControl(ch) && ch != '\n' && ch != '\t') {
         throw new LedgerException(
             Problem.INVALID_REQUEST,
-            field + ": control character U+" + String.format("%04X", (int) ch) + " at " + i);
+            field
+                + ": control character U+"
+                + String.format(java.util.Locale.ROOT, "%04X", (int) ch)
+                + " at "
+                + i);
       }
     }
     return text;
