@@ -25,17 +25,28 @@ public final class NettyLeakCheck implements AfterAllCallback {
 
   @Override
   public void afterAll(ExtensionContext context) {
+    List<String> found = drain();
+    if (!found.isEmpty()) {
+      throw new AssertionError(
+          "Netty LEAK: "
+              + found.size()
+              + " leak(s) in "
+              + context.getDisplayName()
+              + ":\n"
+              + String.join("\n", found));
+    }
+  }
+
+  /** Collects garbage, lets the detectors poll, and returns (and forgets) the leaks reported. */
+  static List<String> drain() {
     for (int i = 0; i < 3; i++) {
       System.gc();
       ByteBuf probe = PooledByteBufAllocator.DEFAULT.buffer(16);
       probe.release();
     }
-    if (!LEAKS.isEmpty()) {
-      List<String> found = List.copyOf(LEAKS);
-      LEAKS.clear();
-      throw new AssertionError(
-          "Netty LEAK: " + found.size() + " leak(s):\n" + String.join("\n", found));
-    }
+    List<String> found = List.copyOf(LEAKS);
+    LEAKS.removeAll(found);
+    return found;
   }
 
   private static final class RecordingFactory extends ResourceLeakDetectorFactory {

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Installs what the test suite needs and the machine lacks (Debian packages; run as root).
+# Idempotent: a machine that has everything installs nothing.
+set -euo pipefail
+
+need=()
+command -v java >/dev/null 2>&1 || need+=(openjdk-17-jdk-headless)
+command -v mvn >/dev/null 2>&1 || need+=(maven)
+command -v openssl >/dev/null 2>&1 || need+=(openssl)
+command -v sqlite3 >/dev/null 2>&1 || need+=(sqlite3)
+
+if [ "${#need[@]}" -gt 0 ]; then
+  echo "installing: ${need[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends "${need[@]}"
+fi
+if [ ! -d ../shared/testdata ]; then
+  echo "warning: ../shared/testdata is missing: the reference-vector tests will fail" >&2
+fi
