@@ -2,19 +2,19 @@ package org.blocklist.http;
 
 import static java.util.Objects.requireNonNull;
 
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
-import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.DefaultHttpResponse;
 import io.netty.handler.codec.http.FullHttpRequest;
-import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpChunkedInput;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
@@ -28,7 +28,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.blocklist.auth.Authenticator;
 import org.blocklist.auth.Principal;
@@ -53,7 +52,7 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
   private final RateLimiter limiter;
   private final Config.Limits limits;
   private final byte[] metricsToken;
-  private final MeterRegistry registry;
+  private final HttpMetrics metrics;
 
   ApiHandler(
       Map<Route, Function<ApiRequest, CompletableFuture<ApiResponse>>> handlers,
@@ -61,7 +60,7 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
       RateLimiter limiter,
       Config.Limits limits,
       String metricsToken,
-      MeterRegistry registry) {
+      HttpMetrics metrics) {
     this.handlers = new EnumMap<>(handlers);
     for (Route r : Route.values()) {
       if (!this.handlers.containsKey(r)) {
@@ -72,7 +71,7 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     this.limiter = requireNonNull(limiter, "limiter");
     this.limits = requireNonNull(limits, "limits");
     this.metricsToken = metricsToken.getBytes(StandardCharsets.UTF_8);
-    this.registry = requireNonNull(registry, "registry");
+    this.metrics = requireNonNull(metrics, "metrics");
   }
 
   @Override
@@ -281,27 +280,44 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
 
   private void write(Exchange x, ApiResponse r) {
     ChannelHandlerContext ctx = x.ctx;
-    FullHttpResponse response =
-        new DefaultFullHttpResponse(
-            HttpVersion.HTTP_1_1, r.status(), Unpooled.wrappedBuffer(r.body()));
-    response.headers().set(HttpHeaderNames.CONTENT_TYPE, r.contentType());
-    response.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, r.body().length);
-    response.headers().set(HttpHeaderNames.CACHE_CONTROL, HttpHeaderValues.NO_STORE);
-    response.headers().set("X-Content-Type-Options", "nosniff");
-    r.headers().forEach((name, value) -> response.headers().set(name, value));
-    if (x.keepAlive) {
-      response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
-      ctx.writeAndFlush(response).addListener(f -> ctx.read());
+    HttpResponse head;
+    if (r.stream() == null) {
+      head =
+          new DefaultFullHttpResponse(
+              HttpVersion.HTTP_1_1, r.status(), Unpooled.wrappedBuffer(r.body()));
+      head.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, r.body().length);
     } else {
-      response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
-      ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
+      head = new DefaultHttpResponse(HttpVersion.HTTP_1_1, r.status());
+      head.headers().set(HttpHeaderNames.CONTENT_LENGTH, r.streamLength());
     }
+    head.headers().set(HttpHeaderNames.CONTENT_TYPE, r.contentType());
+    head.headers().set(HttpHeaderNames.CACHE_CONTROL, HttpHeaderValues.NO_STORE);
+    head.headers().set("X-Content-Type-Options", "nosniff");
+    r.headers().forEach((name, value) -> head.headers().set(name, value));
+    head.headers()
+        .set(
+            HttpHeaderNames.CONNECTION,
+            x.keepAlive ? HttpHeaderValues.KEEP_ALIVE : HttpHeaderValues.CLOSE);
+    ChannelFuture written;
+    if (r.stream() == null) {
+      written = ctx.writeAndFlush(head);
+    } else {
+      ctx.write(head);
+      written = ctx.writeAndFlush(new HttpChunkedInput(r.stream()));
+    }
+    written.addListener(
+        f -> {
+          if (f.isSuccess()) {
+            r.onWritten().run();
+          }
+          if (x.keepAlive && f.isSuccess()) {
+            ctx.read();
+          } else {
+            ctx.close();
+          }
+        });
     x.done.complete(null);
-    Timer.builder("blocklist.http.requests")
-        .description("API requests by route, method and status")
-        .tags("route", x.route, "method", x.method, "status", Integer.toString(r.status().code()))
-        .register(registry)
-        .record(System.nanoTime() - x.start, TimeUnit.NANOSECONDS);
+    metrics.request(x.route, x.method, r.status().code(), System.nanoTime() - x.start);
   }
 
   @Override

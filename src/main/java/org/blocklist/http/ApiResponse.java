@@ -2,21 +2,46 @@ package org.blocklist.http;
 
 import static java.util.Objects.requireNonNull;
 
+import io.netty.buffer.ByteBuf;
 import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.stream.ChunkedInput;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.Map;
 
-/** A response before it is encoded: status, content type, body bytes and extra headers. */
+/**
+ * A response before it is encoded: status, content type, body bytes (or a stream of {@code
+ * streamLength} bytes), extra headers, and what to do once it has been written.
+ */
 record ApiResponse(
-    HttpResponseStatus status, String contentType, byte[] body, Map<String, String> headers) {
+    HttpResponseStatus status,
+    String contentType,
+    byte[] body,
+    Map<String, String> headers,
+    ChunkedInput<ByteBuf> stream,
+    long streamLength,
+    Runnable onWritten) {
   static final String JSON = "application/json";
   static final String TEXT = "text/plain; charset=utf-8";
+  private static final Runnable NOTHING = () -> {};
 
   ApiResponse {
     requireNonNull(status, "status");
     requireNonNull(contentType, "contentType");
     requireNonNull(body, "body");
     headers = Map.copyOf(headers);
+    requireNonNull(onWritten, "onWritten");
+  }
+
+  ApiResponse(
+      HttpResponseStatus status, String contentType, byte[] body, Map<String, String> headers) {
+    this(status, contentType, body, headers, null, 0, NOTHING);
+  }
+
+  /** A body written from {@code stream} in chunks, never held whole in memory. */
+  static ApiResponse streamed(String contentType, ChunkedInput<ByteBuf> stream, long length) {
+    return new ApiResponse(
+        HttpResponseStatus.OK, contentType, new byte[0], Map.of(), stream, length, NOTHING);
   }
 
   static ApiResponse json(HttpResponseStatus status, Object value) {
@@ -33,8 +58,13 @@ record ApiResponse(
   }
 
   ApiResponse withHeader(String name, String value) {
-    Map<String, String> more = new java.util.HashMap<>(headers);
+    Map<String, String> more = new HashMap<>(headers);
     more.put(name, value);
-    return new ApiResponse(status, contentType, body, more);
+    return new ApiResponse(status, contentType, body, more, stream, streamLength, onWritten);
+  }
+
+  /** Runs {@code action} on the event loop once the whole response has been written. */
+  ApiResponse onWritten(Runnable action) {
+    return new ApiResponse(status, contentType, body, headers, stream, streamLength, action);
   }
 }

@@ -2,8 +2,12 @@ package org.blocklist.http;
 
 import static java.util.Objects.requireNonNull;
 
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
+import io.micrometer.core.instrument.binder.netty4.NettyAllocatorMetrics;
+import io.micrometer.core.instrument.binder.netty4.NettyEventExecutorMetrics;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.netty.bootstrap.ServerBootstrap;
+import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
@@ -18,19 +22,21 @@ import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.stream.ChunkedWriteHandler;
 import io.netty.handler.timeout.IdleStateHandler;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
-import org.blocklist.auth.Authenticator;
 import org.blocklist.config.Config;
 import org.blocklist.ledger.Ledger;
-import org.blocklist.ledger.LedgerKeys;
-import org.blocklist.store.ReadPool;
 
 /** The HTTP API listener: one initializer, one routing handler, explicit thread counts. */
 public final class ApiServer implements AutoCloseable {
@@ -41,38 +47,55 @@ public final class ApiServer implements AutoCloseable {
 
   private final EventLoopGroup group;
   private final Channel channel;
+  private final DeltaRoutes deltas;
+  private final ExecutorService wake;
 
-  private ApiServer(EventLoopGroup group, Channel channel) {
+  private ApiServer(
+      EventLoopGroup group, Channel channel, DeltaRoutes deltas, ExecutorService wake) {
     this.group = group;
     this.channel = channel;
+    this.deltas = deltas;
+    this.wake = wake;
   }
 
   /** Binds the API on {@code config.http()} and returns once it listens. */
-  public static ApiServer start(
-      Config config,
-      Ledger ledger,
-      LedgerKeys keys,
-      ReadPool reads,
-      Authenticator authenticator,
-      com.github.benmanes.caffeine.cache.Ticker ticker,
-      PrometheusMeterRegistry registry)
-      throws InterruptedException {
+  public static ApiServer start(Config config, ApiContext context) throws InterruptedException {
     requireNonNull(config, "config");
+    requireNonNull(context, "context");
     Config.Limits limits = config.limits();
+    PrometheusMeterRegistry registry = context.registry();
+    ExecutorService wake =
+        Executors.newSingleThreadExecutor(
+            r -> {
+              Thread t = new Thread(r, "blocklist-delta-wake");
+              t.setDaemon(true);
+              return t;
+            });
+    DeltaRoutes deltas =
+        new DeltaRoutes(context.ledger()::state, context.ispStatus(), wake, registry);
+    context.ledger().onPublish(deltas::published);
+    LookupRoutes lookups =
+        new LookupRoutes(
+            context.ledger()::state, context.canonicalizer(), limits.lookupBatch(), registry);
+    CaffeineCacheMetrics.monitor(registry, deltas.cache(), "delta");
+    CaffeineCacheMetrics.monitor(registry, lookups.canonicalCache(), "canonical");
+    CaffeineCacheMetrics.monitor(registry, lookups.answerCache(), "lookup");
     ApiHandler handler =
         new ApiHandler(
-            routes(ledger, keys, reads, authenticator, registry),
-            authenticator,
-            new RateLimiter(ticker),
+            routes(context, deltas, lookups),
+            context.authenticator(),
+            new RateLimiter(context.ticker()),
             limits,
             config.metrics().token(),
-            registry);
+            new HttpMetrics(registry));
     ConnectionLimit connections = new ConnectionLimit(limits.maxConnections());
     boolean epoll = Epoll.isAvailable();
     EventLoopGroup group =
         new MultiThreadIoEventLoopGroup(
             config.http().ioThreads(),
             epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
+    new NettyEventExecutorMetrics(group).bindTo(registry);
+    new NettyAllocatorMetrics(PooledByteBufAllocator.DEFAULT).bindTo(registry);
     Class<? extends ServerChannel> channelType =
         epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
     ServerBootstrap bootstrap =
@@ -96,6 +119,7 @@ public final class ApiServer implements AutoCloseable {
                     p.addLast(new HttpServerCodec(MAX_INITIAL_LINE, MAX_HEADER_BYTES, 8192));
                     p.addLast(deadlines.messages());
                     p.addLast(new HttpObjectAggregator(limits.bodyBytes()));
+                    p.addLast(new ChunkedWriteHandler());
                     p.addLast(handler);
                   }
                 });
@@ -105,22 +129,23 @@ public final class ApiServer implements AutoCloseable {
               .bind(new InetSocketAddress(config.http().bind(), config.http().port()))
               .sync()
               .channel();
-      return new ApiServer(group, channel);
+      return new ApiServer(group, channel, deltas, wake);
     } catch (InterruptedException | RuntimeException e) {
       group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+      wake.shutdownNow();
+      deltas.close();
       throw e;
     }
   }
 
   private static Map<Route, Function<ApiRequest, CompletableFuture<ApiResponse>>> routes(
-      Ledger ledger,
-      LedgerKeys keys,
-      ReadPool reads,
-      Authenticator authenticator,
-      PrometheusMeterRegistry registry) {
-    RequisitionRoutes requisitions = new RequisitionRoutes(ledger, reads);
-    LogRoutes log = new LogRoutes(ledger::state, keys);
-    AdminRoutes admin = new AdminRoutes(ledger, reads, authenticator);
+      ApiContext context, DeltaRoutes deltas, LookupRoutes lookups) {
+    Ledger ledger = context.ledger();
+    RequisitionRoutes requisitions = new RequisitionRoutes(ledger, context.reads());
+    LogRoutes log = new LogRoutes(ledger::state, context.keys());
+    AdminRoutes admin = new AdminRoutes(ledger, context.reads(), context.authenticator());
+    IspRoutes isps = new IspRoutes(ledger::state, context.ispStatus(), context.reads());
+    PrometheusMeterRegistry registry = context.registry();
     Map<Route, Function<ApiRequest, CompletableFuture<ApiResponse>>> m = new EnumMap<>(Route.class);
     m.put(Route.SUBMIT_REQUISITION, requisitions::submit);
     m.put(Route.LIST_REQUISITIONS, requisitions::list);
@@ -135,6 +160,11 @@ public final class ApiServer implements AutoCloseable {
     m.put(Route.CHANGES, now(log::changes));
     m.put(Route.INCLUSION_PROOF, now(log::inclusion));
     m.put(Route.CONSISTENCY_PROOF, now(log::consistency));
+    m.put(Route.DELTA, deltas::delta);
+    m.put(Route.SNAPSHOT, now(deltas::snapshot));
+    m.put(Route.LOOKUP, now(lookups::single));
+    m.put(Route.LOOKUP_BATCH, now(lookups::batch));
+    m.put(Route.ISPS, isps::list);
     m.put(Route.AUDIT_EVENTS, admin::events);
     m.put(Route.ADD_PRINCIPAL, admin::add);
     m.put(Route.REVOKE_PRINCIPAL, admin::revoke);
@@ -143,9 +173,9 @@ public final class ApiServer implements AutoCloseable {
         now(
             r ->
                 new ApiResponse(
-                    io.netty.handler.codec.http.HttpResponseStatus.OK,
+                    HttpResponseStatus.OK,
                     "text/plain; version=0.0.4; charset=utf-8",
-                    registry.scrape().getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                    registry.scrape().getBytes(StandardCharsets.UTF_8),
                     Map.of())));
     m.put(
         Route.HEALTHZ,
@@ -167,6 +197,8 @@ public final class ApiServer implements AutoCloseable {
   @Override
   public void close() {
     channel.close().awaitUninterruptibly(5, TimeUnit.SECONDS);
+    deltas.close();
+    wake.shutdown();
     group.shutdownGracefully(0, 5, TimeUnit.SECONDS).awaitUninterruptibly(10, TimeUnit.SECONDS);
   }
 }

@@ -10,14 +10,16 @@ import org.blocklist.log.Hash;
  * {@link String#compareTo} is byte order.
  */
 final class EntryList {
-  static final EntryList EMPTY = new EntryList(new String[0]);
+  static final EntryList EMPTY = new EntryList(new String[0], 0);
 
   private static final int DIGEST_BUFFER = 64 * 1024;
 
   private final String[] names;
+  private final long textLength;
 
-  private EntryList(String[] names) {
+  private EntryList(String[] names, long textLength) {
     this.names = names;
+    this.textLength = textLength;
   }
 
   /** Wraps {@code sorted}, which the caller hands over and never changes again. */
@@ -28,7 +30,21 @@ final class EntryList {
             "entries not strictly sorted at " + i + ": " + sorted[i - 1] + ", " + sorted[i]);
       }
     }
-    return new EntryList(sorted);
+    long length = 0;
+    for (String name : sorted) {
+      length += name.length() + 1;
+    }
+    return new EntryList(sorted, length);
+  }
+
+  /** Bytes of the snapshot text: every name and its newline. */
+  long textLength() {
+    return textLength;
+  }
+
+  /** The sorted names; the caller must not modify the array. */
+  String[] array() {
+    return names;
   }
 
   int size() {
@@ -66,7 +82,14 @@ final class EntryList {
     if (o != out.length || r != removed.size()) {
       throw new IllegalStateException("apply: added or removed names were not as checked");
     }
-    return new EntryList(out);
+    long length = textLength;
+    for (String name : added) {
+      length += name.length() + 1;
+    }
+    for (String name : removed) {
+      length -= name.length() + 1;
+    }
+    return new EntryList(out, length);
   }
 
   /** SHA-256 of the snapshot text: each name followed by {@code \n}. */

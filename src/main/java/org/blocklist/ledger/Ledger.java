@@ -14,10 +14,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.blocklist.audit.AuditEvent;
 import org.blocklist.audit.AuditLog;
 import org.blocklist.audit.EventType;
@@ -38,6 +40,7 @@ import org.blocklist.store.Database;
 import org.blocklist.store.EventRows;
 import org.blocklist.store.LedgerRows;
 import org.blocklist.store.RequisitionRows;
+import org.blocklist.store.SqlWork;
 import org.blocklist.store.StoreException;
 
 /**
@@ -57,6 +60,7 @@ public final class Ledger implements AutoCloseable {
   private final Clock clock;
   private final SecureRandom random;
   private final Timer approvals;
+  private final List<Consumer<LedgerState>> listeners = new CopyOnWriteArrayList<>();
   private volatile LedgerState state;
   private MerkleTree tree;
 
@@ -101,6 +105,21 @@ public final class Ledger implements AutoCloseable {
             .description("Time to validate, commit, sign and publish an approved version")
             .publishPercentiles(0.5, 0.99)
             .register(registry);
+  }
+
+  /**
+   * Calls {@code listener} on the writer thread with each new state, right after it becomes
+   * visible; the listener must hand any real work to another thread.
+   */
+  public void onPublish(Consumer<LedgerState> listener) {
+    listeners.add(requireNonNull(listener, "listener"));
+  }
+
+  /**
+   * Runs {@code work} in a transaction on the writer thread (for bookkeeping such as ISP status).
+   */
+  public <T> CompletableFuture<T> write(SqlWork<T, RuntimeException> work) {
+    return onWriter(() -> db.transaction(connection, work));
   }
 
   /** What every reader sees now. */
@@ -310,6 +329,9 @@ public final class Ledger implements AutoCloseable {
                 return decided;
               });
       state = after[0];
+      for (Consumer<LedgerState> listener : listeners) {
+        listener.accept(after[0]);
+      }
       return approved;
     } catch (Exception | Error e) {
       if (appended[0]) {

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.util.Arrays;
 import java.util.List;
+import org.blocklist.domain.DomainMatcher;
 import org.blocklist.log.Hash;
 import org.blocklist.log.MerkleTree;
 
@@ -18,18 +19,28 @@ public final class LedgerState {
   private final EntryList entries;
   private final MerkleTree tree;
   private final String checkpoint;
+  private final DomainMatcher matcher;
 
   LedgerState(VersionRecord[] versions, EntryList entries, MerkleTree tree, String checkpoint) {
     this.versions = versions;
     this.entries = requireNonNull(entries, "entries");
     this.tree = requireNonNull(tree, "tree");
     this.checkpoint = requireNonNull(checkpoint, "checkpoint");
+    this.matcher = DomainMatcher.of(entries.array());
   }
 
   LedgerState next(VersionRecord record, EntryList newEntries, MerkleTree newTree) {
     VersionRecord[] more = Arrays.copyOf(versions, versions.length + 1);
     more[versions.length] = record;
     return new LedgerState(more, newEntries, newTree, record.checkpoint());
+  }
+
+  /**
+   * The entry that blocks {@code canonicalName} (the name itself or a listed ancestor), or null.
+   * Allocation-free; never touches the store.
+   */
+  public String match(String canonicalName) {
+    return matcher.match(canonicalName);
   }
 
   /** The latest version; 0 is the empty list before any approval. */
@@ -63,6 +74,19 @@ public final class LedgerState {
         return entries.size();
       }
     };
+  }
+
+  /** Bytes of the latest snapshot text (every entry and its newline). */
+  public long snapshotLength() {
+    return entries.textLength();
+  }
+
+  /**
+   * The net changes from {@code from} (0 to {@link #version()}) to the latest version; from 0 it is
+   * the whole list.
+   */
+  public Delta deltaFrom(long from) {
+    return Delta.of(this, from);
   }
 
   /** Version {@code n}, 1 to {@link #version()}. */

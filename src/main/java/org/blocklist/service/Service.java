@@ -4,6 +4,9 @@ import static java.util.Objects.requireNonNull;
 
 import com.github.benmanes.caffeine.cache.Ticker;
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.MultiGauge;
+import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -25,6 +28,10 @@ import java.sql.Connection;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.blocklist.audit.AuditEvent;
 import org.blocklist.audit.AuditLog;
 import org.blocklist.audit.EventType;
@@ -33,7 +40,9 @@ import org.blocklist.config.Config;
 import org.blocklist.domain.DomainCanonicalizer;
 import org.blocklist.domain.ProtectedDomains;
 import org.blocklist.domain.RequisitionDomainValidator;
+import org.blocklist.http.ApiContext;
 import org.blocklist.http.ApiServer;
+import org.blocklist.isp.IspStatus;
 import org.blocklist.ledger.Ledger;
 import org.blocklist.ledger.LedgerKeys;
 import org.blocklist.ledger.LedgerState;
@@ -42,6 +51,7 @@ import org.blocklist.ledger.VerificationException;
 import org.blocklist.signing.KeyFileException;
 import org.blocklist.signing.KeyFiles;
 import org.blocklist.store.Database;
+import org.blocklist.store.IspStatusRows;
 import org.blocklist.store.PrincipalRows;
 import org.blocklist.store.ReadPool;
 import org.blocklist.store.StoreException;
@@ -162,9 +172,20 @@ public final class Service implements AutoCloseable {
               },
               reads.executor(),
               Ticker.systemTicker());
+      IspStatus ispStatus = new IspStatus(clock, db.read(writer, IspStatusRows::all));
+      resources.add(0, flushEverySecond(ispStatus, ledger, registry));
       ApiServer api =
           ApiServer.start(
-              config, ledger, keys, reads, authenticator, Ticker.systemTicker(), registry);
+              config,
+              new ApiContext(
+                  ledger,
+                  keys,
+                  reads,
+                  authenticator,
+                  ispStatus,
+                  canonicalizer,
+                  Ticker.systemTicker(),
+                  registry));
       resources.add(0, api);
       return new Service(resources, ledger, keys, api, registry);
     } catch (VerificationException e) {
@@ -207,6 +228,60 @@ public final class Service implements AutoCloseable {
   public void close() {
     closeAll(resources);
     registry.close();
+  }
+
+  /** Stores the ISP status changed in the last second, on the writer; a last flush at close. */
+  private static AutoCloseable flushEverySecond(
+      IspStatus status, Ledger ledger, MeterRegistry registry) {
+    MultiGauge lag =
+        MultiGauge.builder("blocklist.isp.behind")
+            .description("Versions between the latest and the last one each ISP received")
+            .register(registry);
+    ScheduledExecutorService scheduler =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "blocklist-isp-status");
+              t.setDaemon(true);
+              return t;
+            });
+    Runnable flush =
+        () -> {
+          long latest = ledger.state().version();
+          lag.register(
+              status.all().entrySet().stream()
+                  .map(
+                      e ->
+                          MultiGauge.Row.of(
+                              Tags.of("isp", e.getKey()), latest - e.getValue().lastVersion()))
+                  .toList(),
+              true);
+          Map<String, IspStatusRows.Row> batch = status.takeDirty();
+          if (!batch.isEmpty()) {
+            ledger
+                .write(
+                    c -> {
+                      IspStatusRows.upsert(c, batch);
+                      return null;
+                    })
+                .whenComplete(
+                    (v, e) -> {
+                      if (e != null) {
+                        status.restoreDirty(batch);
+                        log.warn("storing ISP status failed; will retry: {}", e.toString());
+                      }
+                    });
+          }
+        };
+    scheduler.scheduleWithFixedDelay(
+        flush,
+        IspStatus.FLUSH_INTERVAL_MILLIS,
+        IspStatus.FLUSH_INTERVAL_MILLIS,
+        TimeUnit.MILLISECONDS);
+    return () -> {
+      scheduler.shutdown();
+      scheduler.awaitTermination(5, TimeUnit.SECONDS);
+      flush.run();
+    };
   }
 
   private static ProtectedDomains protectedDomains(Config config, DomainCanonicalizer c)

@@ -58,6 +58,12 @@ final class Schema {
       manifest TEXT NOT NULL,
       checkpoint TEXT NOT NULL)""",
     """
+    CREATE TABLE IF NOT EXISTS isp_status (
+      name TEXT PRIMARY KEY,
+      last_version INTEGER NOT NULL,
+      last_seen TEXT NOT NULL,
+      via TEXT NOT NULL)""",
+    """
     CREATE TABLE IF NOT EXISTS events (
       seq INTEGER PRIMARY KEY,
       event TEXT NOT NULL,

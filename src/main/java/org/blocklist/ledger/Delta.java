@@ -1,0 +1,61 @@
+package org.blocklist.ledger;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The net change from version {@code from} to version {@code to}: a name added and then removed in
+ * between is in neither list. Both lists are sorted by byte order.
+ */
+public record Delta(long from, long to, List<String> added, List<String> removed) {
+  public Delta {
+    if (from < 0 || from > to) {
+      throw new IllegalArgumentException("from: " + from + " (expected: 0.." + to + ")");
+    }
+    added = List.copyOf(added);
+    removed = List.copyOf(removed);
+  }
+
+  /** The delta from {@code from} to the latest version of {@code state}. */
+  static Delta of(LedgerState state, long from) {
+    long to = state.version();
+    if (from == to) {
+      return new Delta(from, to, List.of(), List.of());
+    }
+    if (from == 0) {
+      return new Delta(0, to, Arrays.asList(state.entryList().array()), List.of());
+    }
+    if (from == to - 1) {
+      VersionRecord r = state.record(to);
+      return new Delta(from, to, r.added(), r.removed());
+    }
+    // For each name touched: was it listed at `from` (its first change is a removal), and is it
+    // listed at `to` (its last change is an addition)?
+    Map<String, boolean[]> touched = new HashMap<>();
+    for (long v = from + 1; v <= to; v++) {
+      VersionRecord r = state.record(v);
+      for (String name : r.added()) {
+        touched.computeIfAbsent(name, n -> new boolean[] {false, true})[1] = true;
+      }
+      for (String name : r.removed()) {
+        touched.computeIfAbsent(name, n -> new boolean[] {true, false})[1] = false;
+      }
+    }
+    List<String> added = new ArrayList<>();
+    List<String> removed = new ArrayList<>();
+    touched.forEach(
+        (name, listed) -> {
+          if (!listed[0] && listed[1]) {
+            added.add(name);
+          } else if (listed[0] && !listed[1]) {
+            removed.add(name);
+          }
+        });
+    added.sort(null);
+    removed.sort(null);
+    return new Delta(from, to, added, removed);
+  }
+}
