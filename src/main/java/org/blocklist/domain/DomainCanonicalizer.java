@@ -38,6 +38,52 @@ public final class DomainCanonicalizer {
    */
   public Canonical canonicalize(String input) throws DomainException {
     requireNonNull(input, "input");
+    DomainName plain = plainAscii(input);
+    if (plain != null) {
+      return new Canonical(input, plain, false);
+    }
+    return canonicalizeWithIcu(input);
+  }
+
+  /**
+   * The fast path for what resolvers mostly ask: a name of ASCII letters, digits, hyphens and dots
+   * that is canonical once lower-cased, has no label with {@code --} in positions 3 and 4 (so no
+   * A-label, which only ICU can check) and does not end in a number. UTS #46 maps such a name to
+   * itself lower-cased and finds no error in it, so ICU is skipped; anything else (and every
+   * refusal) takes {@link #canonicalizeWithIcu}. {@code DomainCanonicalizerFastPathTest} checks
+   * that both paths agree.
+   */
+  public static DomainName plainAscii(String input) {
+    int length = input.length();
+    if (length == 0 || length > DomainName.MAX_LENGTH) {
+      return null;
+    }
+    boolean upper = false;
+    int labelStart = 0;
+    for (int i = 0; i <= length; i++) {
+      char c = i < length ? input.charAt(i) : '.';
+      if (c == '.') {
+        if (i - labelStart >= 4
+            && input.charAt(labelStart + 2) == '-'
+            && input.charAt(labelStart + 3) == '-') {
+          return null;
+        }
+        labelStart = i + 1;
+      } else if (c >= 'A' && c <= 'Z') {
+        upper = true;
+      } else if (!(c >= 'a' && c <= 'z') && !(c >= '0' && c <= '9') && c != '-') {
+        return null;
+      }
+    }
+    String name = upper ? input.toLowerCase(java.util.Locale.ROOT) : input;
+    if (DomainName.check(name) != null || IpLiterals.endsInNumber(name)) {
+      return null;
+    }
+    return new DomainName(name);
+  }
+
+  /** The full path: size cap, trim, URL reduction, UTS #46, IP-literal and syntax checks. */
+  Canonical canonicalizeWithIcu(String input) throws DomainException {
     if (input.length() > MAX_INPUT_LENGTH) {
       throw new DomainException(
           RefusalReason.INPUT_TOO_LONG,

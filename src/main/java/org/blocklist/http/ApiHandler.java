@@ -174,22 +174,44 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
       dispatch(x, builder.build(null));
       return;
     }
-    authenticator
-        .authenticate(token)
-        .whenCompleteAsync(
-            (principal, failure) -> {
-              if (failure != null) {
-                write(x, ErrorMapper.map(failure));
-                return;
-              }
-              ApiResponse refused = authRefusal(matched, principal, address);
-              if (refused != null) {
-                write(x, refused);
-                return;
-              }
-              dispatch(x, builder.build(principal.get()));
-            },
-            ctx.executor());
+    onLoop(
+        ctx,
+        authenticator.authenticate(token),
+        (principal, failure) -> {
+          if (failure != null) {
+            write(x, ErrorMapper.map(failure));
+            return;
+          }
+          ApiResponse refused = authRefusal(matched, principal, address);
+          if (refused != null) {
+            write(x, refused);
+            return;
+          }
+          dispatch(x, builder.build(principal.get()));
+        });
+  }
+
+  /**
+   * Runs {@code action} with the result of {@code future} on the channel's event loop: at once when
+   * the future is already complete (the common case: a cached token, an answer from memory), else
+   * when it completes.
+   */
+  private static <T> void onLoop(
+      ChannelHandlerContext ctx,
+      CompletableFuture<T> future,
+      java.util.function.BiConsumer<T, Throwable> action) {
+    if (future.isDone() && ctx.executor().inEventLoop()) {
+      T value;
+      try {
+        value = future.join();
+      } catch (RuntimeException e) {
+        action.accept(null, e);
+        return;
+      }
+      action.accept(value, null);
+      return;
+    }
+    future.whenCompleteAsync(action, ctx.executor());
   }
 
   /** One request's progress: where to answer, and what to record. */

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 import org.blocklist.domain.DomainCanonicalizer;
 import org.blocklist.domain.DomainException;
+import org.blocklist.domain.DomainName;
 import org.blocklist.ledger.LedgerState;
 
 /**
@@ -131,7 +132,15 @@ final class LookupRoutes {
     return ApiResponse.ok(out);
   }
 
+  /**
+   * Plain ASCII names (what resolvers ask) are canonical at the cost of one scan; only the rest,
+   * which needs ICU, goes through the cache.
+   */
   private Canonical canonicalize(String input) {
+    DomainName plain = DomainCanonicalizer.plainAscii(input);
+    if (plain != null) {
+      return new Canonical(plain.value(), null, null);
+    }
     return canonical.get(
         input,
         raw -> {

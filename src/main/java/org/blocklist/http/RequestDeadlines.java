@@ -24,9 +24,14 @@ import java.util.concurrent.TimeUnit;
  * headerSeconds} of its first byte, and the body within {@code bodySeconds} of the head. A missed
  * deadline is answered {@code 408} and the connection closed. One instance per channel, with two
  * handlers: {@link #bytes()} before the HTTP codec (sees the first byte) and {@link #messages()}
- * after it (sees the head, the end of the body and the response).
+ * after it (sees the head, the end of the body and the response). Requests only note the time; a
+ * single check per connection every {@link #CHECK_MILLIS} enforces the deadlines, so a request
+ * costs no timer of its own.
  */
 final class RequestDeadlines {
+  /** How often a connection's deadlines are checked; deadlines are met to within this. */
+  static final long CHECK_MILLIS = 250;
+
   private enum State {
     IDLE,
     HEAD,
@@ -37,8 +42,9 @@ final class RequestDeadlines {
   private final long headerNanos;
   private final long bodyNanos;
   private State state = State.IDLE;
+  private long since;
   private boolean bytesWhileResponding;
-  private ScheduledFuture<?> timer;
+  private ScheduledFuture<?> check;
 
   RequestDeadlines(int headerSeconds, int bodySeconds) {
     this.headerNanos = TimeUnit.SECONDS.toNanos(headerSeconds);
@@ -48,10 +54,19 @@ final class RequestDeadlines {
   ChannelInboundHandlerAdapter bytes() {
     return new ChannelInboundHandlerAdapter() {
       @Override
+      public void channelActive(ChannelHandlerContext ctx) {
+        check =
+            ctx.executor()
+                .scheduleAtFixedRate(
+                    () -> checkDeadline(ctx), CHECK_MILLIS, CHECK_MILLIS, TimeUnit.MILLISECONDS);
+        ctx.fireChannelActive();
+      }
+
+      @Override
       public void channelRead(ChannelHandlerContext ctx, Object msg) {
         if (msg instanceof ByteBuf) {
           if (state == State.IDLE) {
-            start(ctx, State.HEAD, headerNanos, "request head");
+            enter(State.HEAD);
           } else if (state == State.RESPONDING) {
             bytesWhileResponding = true;
           }
@@ -61,7 +76,9 @@ final class RequestDeadlines {
 
       @Override
       public void channelInactive(ChannelHandlerContext ctx) {
-        cancel();
+        if (check != null) {
+          check.cancel(false);
+        }
         ctx.fireChannelInactive();
       }
     };
@@ -72,11 +89,10 @@ final class RequestDeadlines {
       @Override
       public void channelRead(ChannelHandlerContext ctx, Object msg) {
         if (msg instanceof HttpRequest) {
-          start(ctx, State.BODY, bodyNanos, "request body");
+          enter(State.BODY);
         }
         if (msg instanceof LastHttpContent) {
-          cancel();
-          state = State.RESPONDING;
+          enter(State.RESPONDING);
         }
         ctx.fireChannelRead(msg);
       }
@@ -84,33 +100,33 @@ final class RequestDeadlines {
       @Override
       public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
         if (msg instanceof LastHttpContent && state == State.RESPONDING) {
-          state = State.IDLE;
-          if (bytesWhileResponding) {
-            bytesWhileResponding = false;
-            start(ctx, State.HEAD, headerNanos, "request head");
-          }
+          enter(bytesWhileResponding ? State.HEAD : State.IDLE);
+          bytesWhileResponding = false;
         }
         ctx.write(msg, promise);
       }
     };
   }
 
-  private void start(ChannelHandlerContext ctx, State next, long nanos, String what) {
-    cancel();
+  private void enter(State next) {
     state = next;
-    timer = ctx.executor().schedule(() -> expire(ctx, what), nanos, TimeUnit.NANOSECONDS);
+    since = System.nanoTime();
   }
 
-  private void cancel() {
-    if (timer != null) {
-      timer.cancel(false);
-      timer = null;
+  private void checkDeadline(ChannelHandlerContext ctx) {
+    long waited = System.nanoTime() - since;
+    if (state == State.HEAD && waited > headerNanos) {
+      expire(ctx, "request head");
+    } else if (state == State.BODY && waited > bodyNanos) {
+      expire(ctx, "request body");
     }
   }
 
   private void expire(ChannelHandlerContext ctx, String what) {
-    timer = null;
     state = State.RESPONDING;
+    if (check != null) {
+      check.cancel(false);
+    }
     byte[] body =
         ("{\"error\":\"request_timeout\",\"message\":\"the "
                 + what

@@ -1,0 +1,95 @@
+#!/usr/bin/env bash
+# HTTP benchmarks of issue 3, side by side with nginx in one run (see ../README.md).
+#   benchmarks/http/run.sh [ENTRIES] [SECONDS] [ROUNDS]
+# Starts nginx (fixed 80-byte JSON) and blocklist (with ENTRIES names, default 1,000,000) on
+# loopback, runs wrk against each ROUNDS times (default 3) for SECONDS (default 10), and prints
+# medians. Everything it starts is stopped on exit.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+ENTRIES=${1:-1000000}
+SECONDS_PER_RUN=${2:-10}
+ROUNDS=${3:-3}
+THREADS=2
+CONNECTIONS=64
+WORK=$(mktemp -d /tmp/blocklist-httpbench.XXXXXX)
+SERVER_PID=""
+cleanup() {
+  [ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null && wait "$SERVER_PID" 2>/dev/null || true
+  [ -f "$WORK/nginx.pid" ] && kill "$(cat "$WORK/nginx.pid")" 2>/dev/null || true
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+command -v wrk >/dev/null || { echo "needs wrk: apt-get install wrk" >&2; exit 2; }
+command -v nginx >/dev/null || { echo "needs nginx: apt-get install nginx-light" >&2; exit 2; }
+[ -f target/blocklist.jar ] || mvn -q -B package -DskipTests
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+median() { sort -g | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
+# requests/s and p99 (ms) out of wrk --latency output
+rps() { awk '/Requests\/sec/ {print $2}'; }
+p99() { awk '$1=="99%" {v=$2; if (v ~ /us$/) {sub(/us/,"",v); v=v/1000} else if (v ~ /ms$/) {sub(/ms/,"",v)} else if (v ~ /s$/) {sub(/s/,"",v); v=v*1000}; print v}'; }
+
+echo "== machine"; nproc; lscpu | grep 'Model name' || true; java -version 2>&1 | head -1; wrk -v 2>&1 | head -1 || true
+echo "== preparing $ENTRIES entries"
+python3 benchmarks/http/names.py entries "$ENTRIES" "$WORK/entries.txt"
+python3 benchmarks/http/names.py queries 100000 "$WORK/entries.txt" "$WORK/queries.txt"
+
+NGINX_PORT=$(free_port)
+sed -e "s#PORT#$NGINX_PORT#" -e "s#PIDFILE#$WORK/nginx.pid#" -e "s#ERRLOG#$WORK/nginx.err#" \
+  benchmarks/http/nginx.conf > "$WORK/nginx.conf"
+nginx -c "$WORK/nginx.conf" -p "$WORK"
+
+PORT=$(free_port)
+java -jar target/blocklist.jar serve --config benchmarks/http/bench-config.yaml --data "$WORK/data" \
+  --http-port "$PORT" > "$WORK/serve.log" 2>&1 &
+SERVER_PID=$!
+for _ in $(seq 1 600); do curl -sf "http://127.0.0.1:$PORT/healthz" >/dev/null && break; sleep 0.1; done
+API="http://127.0.0.1:$PORT"
+token() { java -jar target/blocklist.jar principal add --data "$WORK/data" --role "$1" --name "$2" | tail -1; }
+POLICE=$(token police bench-police); JUDGE=$(token prosecutor bench-judge); ISP=$(token isp bench-isp)
+
+echo "== loading $ENTRIES entries in one requisition"
+python3 - "$WORK/entries.txt" > "$WORK/req.json" <<'PY'
+import json, sys
+print(json.dumps({"action": "block", "domains": open(sys.argv[1]).read().split(),
+                  "legalBasis": "court-decision", "caseReference": "BENCH-HTTP"}))
+PY
+start=$(date +%s.%N)
+curl -sf -o /dev/null -H "Authorization: Bearer $POLICE" -X POST "$API/v1/requisitions" --data-binary @"$WORK/req.json"
+curl -sf -o /dev/null -H "Authorization: Bearer $JUDGE" -X POST "$API/v1/requisitions/1/approve" -d '{}'
+echo "submitted and approved in $(echo "$(date +%s.%N) - $start" | bc) s"
+printf '{"action":"block","domains":["one-more-name.example"],"legalBasis":"court-decision","caseReference":"BENCH-2"}' \
+  | curl -sf -o /dev/null -H "Authorization: Bearer $POLICE" -X POST "$API/v1/requisitions" --data-binary @-
+curl -sf -o /dev/null -H "Authorization: Bearer $JUDGE" -X POST "$API/v1/requisitions/2/approve" -d '{}'
+RSS_KB=$(awk '/VmRSS/ {print $2}' "/proc/$SERVER_PID/status")
+
+run_wrk() { # name url script env...
+  local name=$1 url=$2 script=$3; shift 3
+  local out="$WORK/$name"; : > "$out.rps"; : > "$out.p99"
+  env "$@" wrk -t$THREADS -c$CONNECTIONS -d2s ${script:+-s "$script"} "$url" > /dev/null  # warm-up
+  for r in $(seq 1 "$ROUNDS"); do
+    env "$@" wrk -t$THREADS -c$CONNECTIONS -d${SECONDS_PER_RUN}s --latency ${script:+-s "$script"} "$url" > "$out.$r"
+    rps < "$out.$r" >> "$out.rps"; p99 < "$out.$r" >> "$out.p99"
+  done
+  echo "$name: rps median $(median < "$out.rps") (runs: $(tr '\n' ' ' < "$out.rps")) p99 median $(median < "$out.p99") ms"
+}
+
+echo "== wrk -t$THREADS -c$CONNECTIONS -d${SECONDS_PER_RUN}s x $ROUNDS (medians)"
+for round in 1; do
+  run_wrk nginx "http://127.0.0.1:$NGINX_PORT/" ""
+  run_wrk lookup "$API" benchmarks/http/lookup.lua TOKEN="$ISP" QUERIES="$WORK/queries.txt"
+  run_wrk delta "$API" benchmarks/http/delta.lua TOKEN="$ISP" FROM=1
+done
+NGINX=$(median < "$WORK/nginx.rps"); LOOKUP=$(median < "$WORK/lookup.rps"); DELTA=$(median < "$WORK/delta.rps")
+echo "lookup / nginx = $(echo "scale=2; $LOOKUP / $NGINX" | bc)   delta / nginx = $(echo "scale=2; $DELTA / $NGINX" | bc)"
+
+echo "== full snapshot of $(curl -s "$API/healthz") entries: 5 downloads"
+: > "$WORK/snap"
+for r in 1 2 3 4 5; do
+  curl -s -o "$WORK/snapshot.txt" -w '%{time_total}\n' -H "Authorization: Bearer $ISP" "$API/v1/snapshot" >> "$WORK/snap"
+done
+echo "snapshot: $(wc -c < "$WORK/snapshot.txt") bytes, median $(median < "$WORK/snap") s (runs: $(tr '\n' ' ' < "$WORK/snap"))"
+LIST=$(curl -s "$API/v1/versions/2" | awk '$1=="list" {print $2}')
+echo "snapshot sha256 matches manifest list: $([ "$(sha256sum < "$WORK/snapshot.txt" | cut -d' ' -f1)" = "$LIST" ] && echo yes || echo NO)"
+echo "server RSS after loading: $((RSS_KB / 1024)) MiB; now: $(( $(awk '/VmRSS/ {print $2}' "/proc/$SERVER_PID/status") / 1024 )) MiB"
