@@ -69,9 +69,26 @@ public final class LedgerBench {
   private final String prosecutor;
   private final Set<String> protectedNames;
   private final Set<String> protectedAncestors;
+  private final boolean socketClient;
+  private final String host;
+  private final int port;
+  private final String authority;
+  private final boolean keepAlive = Boolean.getBoolean("bench.keepAlive");
+  private java.net.Socket socket;
+  private java.io.InputStream in;
 
-  private LedgerBench(String url, String police, String prosecutor, List<String> protectedList) {
+  private LedgerBench(
+      String url,
+      String police,
+      String prosecutor,
+      List<String> protectedList,
+      boolean socketClient) {
     this.url = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    URI uri = URI.create(this.url);
+    this.host = uri.getHost();
+    this.port = uri.getPort() < 0 ? 80 : uri.getPort();
+    this.authority = uri.getAuthority();
+    this.socketClient = socketClient;
     this.police = police;
     this.prosecutor = prosecutor;
     this.protectedNames = new HashSet<>(protectedList);
@@ -95,7 +112,8 @@ public final class LedgerBench {
             required(a, "--url"),
             required(a, "--police"),
             required(a, "--prosecutor"),
-            readProtected(Path.of(protectedFile), a.containsKey("--protected")));
+            readProtected(Path.of(protectedFile), a.containsKey("--protected")),
+            !a.getOrDefault("--client", "socket").equals("httpclient"));
     long seed = Long.parseLong(a.getOrDefault("--seed", "20261122"));
     switch (mode) {
       case "preload" -> bench.preload(
@@ -301,6 +319,9 @@ public final class LedgerBench {
   }
 
   private String post(String path, String token, String body, int expected) throws Exception {
+    if (socketClient) {
+      return socketPost(path, token, body, expected);
+    }
     HttpRequest request =
         HttpRequest.newBuilder(URI.create(url + path))
             .timeout(TIMEOUT)
@@ -323,6 +344,85 @@ public final class LedgerBench {
               + (text.length() > 2000 ? text.substring(0, 2000) + "..." : text));
     }
     return response.body();
+  }
+
+  /**
+   * POST over one kept-alive socket, the whole request in a single write. The default client:
+   * {@code java.net.http.HttpClient} writes the head and the body separately, and the server (as of
+   * Netty 4.2.18, FlowControlHandler with auto-read off) never answers a request that takes more
+   * than one socket read; see benchmarks/README.md.
+   */
+  private String socketPost(String path, String token, String body, int expected)
+      throws IOException {
+    byte[] content = body.getBytes(StandardCharsets.UTF_8);
+    String head =
+        "POST "
+            + path
+            + " HTTP/1.1\r\nHost: "
+            + authority
+            + "\r\nAuthorization: Bearer "
+            + token
+            + "\r\nContent-Type: application/json\r\nContent-Length: "
+            + content.length
+            + "\r\n\r\n";
+    byte[] headBytes = head.getBytes(StandardCharsets.US_ASCII);
+    byte[] request = Arrays.copyOf(headBytes, headBytes.length + content.length);
+    System.arraycopy(content, 0, request, headBytes.length, content.length);
+    if (socket == null || socket.isClosed()) {
+      socket = new java.net.Socket();
+      socket.setTcpNoDelay(true);
+      socket.connect(new java.net.InetSocketAddress(host, port), 10_000);
+      socket.setSoTimeout((int) TIMEOUT.toMillis());
+      in = new java.io.BufferedInputStream(socket.getInputStream(), 65536);
+    }
+    socket.getOutputStream().write(request);
+    socket.getOutputStream().flush();
+    String status = line(in);
+    int length = -1;
+    boolean close = false;
+    for (String h = line(in); !h.isEmpty(); h = line(in)) {
+      int colon = h.indexOf(':');
+      String name = h.substring(0, colon).trim().toLowerCase(Locale.ROOT);
+      String value = h.substring(colon + 1).trim();
+      if (name.equals("content-length")) {
+        length = Integer.parseInt(value);
+      } else if (name.equals("connection") && value.equalsIgnoreCase("close")) {
+        close = true;
+      }
+    }
+    if (length < 0) {
+      throw new IOException("POST " + path + ": no content-length in response " + status);
+    }
+    String text = new String(in.readNBytes(length), StandardCharsets.UTF_8);
+    if (close || !keepAlive) {
+      socket.close();
+    }
+    int code = Integer.parseInt(status.split(" ")[1]);
+    if (code != expected) {
+      throw new IOException(
+          "POST "
+              + path
+              + ": HTTP "
+              + code
+              + " (expected: "
+              + expected
+              + "): "
+              + (text.length() > 2000 ? text.substring(0, 2000) + "..." : text));
+    }
+    return text;
+  }
+
+  private static String line(java.io.InputStream in) throws IOException {
+    StringBuilder b = new StringBuilder();
+    for (int c = in.read(); c != '\n'; c = in.read()) {
+      if (c < 0) {
+        throw new IOException("connection closed by the server before a full response");
+      }
+      if (c != '\r') {
+        b.append((char) c);
+      }
+    }
+    return b.toString();
   }
 
   private static long number(Pattern p, String json, String what) throws IOException {
@@ -420,10 +520,10 @@ public final class LedgerBench {
     System.err.println("LedgerBench: " + problem);
     System.err.println(
         "usage: java benchmarks/LedgerBench.java preload --url U --police T --prosecutor T"
-            + " --entries N --per-requisition K [--seed S] [--protected FILE]");
+            + " --entries N --per-requisition K [--seed S] [--protected FILE] [--client socket|httpclient]");
     System.err.println(
         "       java benchmarks/LedgerBench.java approvals --url U --police T --prosecutor T"
-            + " --count C [--warmup W] [--rounds R] [--seed S] [--label L] [--protected FILE]");
+            + " --count C [--warmup W] [--rounds R] [--seed S] [--label L] [--protected FILE] [--client socket|httpclient]");
     System.exit(2);
   }
 }
