@@ -1,0 +1,193 @@
+package org.blocklist.stoppage;
+
+import static java.util.Objects.requireNonNull;
+
+import io.netty.handler.codec.DecoderResult;
+import io.netty.handler.codec.TooLongFrameException;
+import io.netty.handler.codec.http.DefaultHttpHeaders;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.TooLongHttpHeaderException;
+import io.netty.handler.codec.http.TooLongHttpLineException;
+import java.nio.charset.StandardCharsets;
+import java.util.EnumMap;
+import java.util.Map;
+import org.blocklist.log.Hash;
+
+/**
+ * Every answer of the stop page, rendered to bytes once at start: the {@code 451} page in each
+ * {@link Language}, a neutral {@code 404} page that says nothing of the list, and plain-text
+ * errors. No page holds anything taken from a request: the only variable is the configured contact
+ * number, HTML-escaped, with a {@code tel:} link of its digits (and a leading {@code +}).
+ */
+final class Pages {
+  /** RFC 7725 section 3; Netty has no constant for it. */
+  static final HttpResponseStatus UNAVAILABLE_FOR_LEGAL_REASONS =
+      new HttpResponseStatus(451, "Unavailable For Legal Reasons");
+
+  /** Longest contact number accepted from the configuration. */
+  static final int MAX_PHONE_LENGTH = 64;
+
+  /** The one stylesheet, allowed by its hash in the Content-Security-Policy. */
+  static final String STYLE =
+      "html{background:#fff;color:#1b1b1b}"
+          + "body{margin:0;font:1.125rem/1.6 \"DejaVu Sans\",system-ui,sans-serif}"
+          + "main{max-width:38rem;margin:0 auto;padding:3rem 1.25rem}"
+          + "h1{margin:0 0 1rem;font-size:1.75rem;line-height:1.25;color:#8a1010}"
+          + "p{margin:0}"
+          + "a{color:#0b4f9c;text-decoration:underline;white-space:nowrap}"
+          + "a:focus{outline:3px solid #1b1b1b;outline-offset:2px}";
+
+  static final String CONTENT_SECURITY_POLICY =
+      "default-src 'none'; style-src 'sha256-"
+          + Hash.sha256(STYLE.getBytes(StandardCharsets.UTF_8)).base64()
+          + "'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+  static final String HTML = "text/html; charset=utf-8";
+
+  private final Map<Language, Page> blocked = new EnumMap<>(Language.class);
+  private final Page notFound;
+  private final Page methodNotAllowed;
+  private final Page badRequest;
+  private final Page uriTooLong;
+  private final Page headersTooLarge;
+
+  Pages(String contactPhone) {
+    requireNonNull(contactPhone, "contactPhone");
+    if (contactPhone.isBlank() || contactPhone.length() > MAX_PHONE_LENGTH) {
+      throw new IllegalArgumentException(
+          "contactPhone: "
+              + contactPhone.length()
+              + " characters (expected: 1.."
+              + MAX_PHONE_LENGTH
+              + ", not blank)");
+    }
+    for (Language l : Language.values()) {
+      HttpHeaders h = security();
+      h.set(HttpHeaderNames.CONTENT_LANGUAGE, l.tag());
+      h.set(HttpHeaderNames.VARY, HttpHeaderNames.ACCEPT_LANGUAGE);
+      blocked.put(
+          l, new Page(UNAVAILABLE_FOR_LEGAL_REASONS, HTML, utf8(stopPage(l, contactPhone)), h));
+    }
+    notFound = new Page(HttpResponseStatus.NOT_FOUND, HTML, utf8(notFoundPage()), security());
+    HttpHeaders allow = security();
+    allow.set(HttpHeaderNames.ALLOW, "GET, HEAD");
+    methodNotAllowed = plain(HttpResponseStatus.METHOD_NOT_ALLOWED, allow);
+    badRequest = plain(HttpResponseStatus.BAD_REQUEST, security());
+    uriTooLong = plain(HttpResponseStatus.REQUEST_URI_TOO_LONG, security());
+    headersTooLarge = plain(HttpResponseStatus.REQUEST_HEADER_FIELDS_TOO_LARGE, security());
+  }
+
+  /** The {@code 451} page in {@code language}. */
+  Page blocked(Language language) {
+    return blocked.get(language);
+  }
+
+  Page notFound() {
+    return notFound;
+  }
+
+  Page methodNotAllowed() {
+    return methodNotAllowed;
+  }
+
+  Page badRequest() {
+    return badRequest;
+  }
+
+  /** The answer to a request Netty could not decode: 414, 431 or 400. */
+  Page undecodable(DecoderResult result) {
+    Throwable cause = result.cause();
+    if (cause instanceof TooLongHttpLineException) {
+      return uriTooLong;
+    }
+    if (cause instanceof TooLongHttpHeaderException || cause instanceof TooLongFrameException) {
+      return headersTooLarge;
+    }
+    return badRequest;
+  }
+
+  private static String stopPage(Language l, String phone) {
+    return "<!DOCTYPE html>\n<html lang=\""
+        + l.tag()
+        + "\">\n<head>\n<meta charset=\"utf-8\">\n"
+        + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+        + "<meta name=\"referrer\" content=\"no-referrer\">\n<title>"
+        + l.title()
+        + "</title>\n<style>"
+        + STYLE
+        + "</style>\n</head>\n<body>\n<main>\n<h1>"
+        + l.heading()
+        + "</h1>\n<p>"
+        + l.beforeNumber()
+        + phoneLink(phone)
+        + l.afterNumber()
+        + "</p>\n</main>\n</body>\n</html>\n";
+  }
+
+  private static String notFoundPage() {
+    return "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+        + "<title>Not found</title>\n</head>\n<body>\n<main>\n<h1>Not found</h1>\n"
+        + "<p lang=\"nl\">Niet gevonden</p>\n<p lang=\"fr\">Introuvable</p>\n"
+        + "<p lang=\"de\">Nicht gefunden</p>\n</main>\n</body>\n</html>\n";
+  }
+
+  /** The number, HTML-escaped, linked as {@code tel:} when it holds a digit. */
+  static String phoneLink(String phone) {
+    String dial = dialable(phone);
+    String text = escape(phone.strip());
+    return dial.isEmpty() ? text : "<a href=\"tel:" + dial + "\">" + text + "</a>";
+  }
+
+  /** The digits of {@code phone}, after a {@code +} if it starts with one. */
+  static String dialable(String phone) {
+    String p = phone.strip();
+    StringBuilder digits = new StringBuilder(p.length());
+    for (int i = 0; i < p.length(); i++) {
+      char c = p.charAt(i);
+      if (c >= '0' && c <= '9') {
+        digits.append(c);
+      }
+    }
+    if (digits.length() == 0) {
+      return "";
+    }
+    return p.startsWith("+") ? "+" + digits : digits.toString();
+  }
+
+  /** Escapes the five characters that matter in HTML text and attribute values. */
+  static String escape(String s) {
+    StringBuilder b = new StringBuilder(s.length() + 16);
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      switch (c) {
+        case '&' -> b.append("&amp;");
+        case '<' -> b.append("&lt;");
+        case '>' -> b.append("&gt;");
+        case '"' -> b.append("&quot;");
+        case '\'' -> b.append("&#39;");
+        default -> b.append(c);
+      }
+    }
+    return b.toString();
+  }
+
+  private static Page plain(HttpResponseStatus status, HttpHeaders headers) {
+    return new Page(
+        status,
+        "text/plain; charset=utf-8",
+        utf8(status.code() + " " + status.reasonPhrase() + "\n"),
+        headers);
+  }
+
+  private static HttpHeaders security() {
+    HttpHeaders h = new DefaultHttpHeaders();
+    h.set(HttpHeaderNames.CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY);
+    return h;
+  }
+
+  private static byte[] utf8(String s) {
+    return s.getBytes(StandardCharsets.UTF_8);
+  }
+}

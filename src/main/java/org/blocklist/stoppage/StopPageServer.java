@@ -1,0 +1,141 @@
+package org.blocklist.stoppage;
+
+import static java.util.Objects.requireNonNull;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.ChannelPipeline;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.ServerChannel;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.epoll.EpollServerSocketChannel;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.timeout.IdleStateHandler;
+import java.net.InetSocketAddress;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The stop-page listener (DESIGN.md, "Stop page"): a resolver that blocks a name answers with this
+ * server's address, so the browser arrives with the blocked name in {@code Host}. A blocked host
+ * gets {@code 451 Unavailable For Legal Reasons} (<a href="https://www.rfc-editor.org/rfc/rfc7725">
+ * RFC 7725</a>) with a small HTML page in Dutch, French, German or English chosen by {@code
+ * Accept-Language} (English when none matches); any other host gets {@code 404}. See {@link
+ * StopPageHandler} for every answer. All pages are rendered once, at start.
+ *
+ * <p>Limits (constants below): request line {@value #MAX_INITIAL_LINE} bytes, headers {@value
+ * #MAX_HEADER_BYTES} bytes, body {@value #MAX_BODY_BYTES} bytes (more is {@code 413}), the request
+ * within {@value #REQUEST_SECONDS} s of its first byte, {@value #IDLE_SECONDS} s idle, {@value
+ * #MAX_CONNECTIONS} connections; a connection over a limit is answered or closed.
+ */
+public final class StopPageServer implements AutoCloseable {
+  /** Longest request line (bytes); longer is {@code 414}. */
+  static final int MAX_INITIAL_LINE = 4096;
+
+  /** Largest header block (bytes); larger is {@code 431}. */
+  static final int MAX_HEADER_BYTES = 8192;
+
+  /** Largest request body tolerated (and ignored); larger is {@code 413}. */
+  static final int MAX_BODY_BYTES = 1024;
+
+  /** A request must arrive whole within this many seconds of its first byte, else close. */
+  static final int REQUEST_SECONDS = 10;
+
+  /** A connection with no traffic for this many seconds is closed. */
+  static final int IDLE_SECONDS = 30;
+
+  /** Connections open at once; more are closed at once. */
+  static final int MAX_CONNECTIONS = 10_000;
+
+  private final EventLoopGroup group;
+  private final Channel channel;
+
+  private StopPageServer(EventLoopGroup group, Channel channel) {
+    this.group = group;
+    this.channel = channel;
+  }
+
+  /**
+   * Renders the pages and binds {@code bind:port} ({@code port} 0 picks a free one), returning once
+   * it listens.
+   *
+   * @param contactPhone the number shown on the page (1 to 64 characters, HTML-escaped)
+   * @param blocked whether a {@code Host} value is blocked; called on the event loop
+   * @param ioThreads event-loop threads (at least 1)
+   */
+  public static StopPageServer start(
+      String bind, int port, String contactPhone, BlockedHosts blocked, int ioThreads)
+      throws InterruptedException {
+    requireNonNull(bind, "bind");
+    requireNonNull(blocked, "blocked");
+    if (port < 0 || port > 65535) {
+      throw new IllegalArgumentException("port: " + port + " (expected: 0..65535)");
+    }
+    if (ioThreads < 1) {
+      throw new IllegalArgumentException("ioThreads: " + ioThreads + " (expected: >= 1)");
+    }
+    StopPageHandler handler = new StopPageHandler(new Pages(contactPhone), blocked);
+    ConnectionLimit connections = new ConnectionLimit(MAX_CONNECTIONS);
+    boolean epoll = Epoll.isAvailable();
+    EventLoopGroup group =
+        new MultiThreadIoEventLoopGroup(
+            ioThreads, epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
+    Class<? extends ServerChannel> channelType =
+        epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
+    ServerBootstrap bootstrap =
+        new ServerBootstrap()
+            .group(group)
+            .channel(channelType)
+            .option(ChannelOption.SO_BACKLOG, 1024)
+            .childOption(ChannelOption.AUTO_READ, false)
+            .childOption(ChannelOption.TCP_NODELAY, true)
+            .childHandler(new Initializer(connections, handler));
+    try {
+      Channel channel = bootstrap.bind(new InetSocketAddress(bind, port)).sync().channel();
+      return new StopPageServer(group, channel);
+    } catch (InterruptedException | RuntimeException e) {
+      group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+      throw e;
+    }
+  }
+
+  /** The one pipeline of the listener: limits, codec, aggregator, handler. */
+  static final class Initializer extends ChannelInitializer<Channel> {
+    private final ConnectionLimit connections;
+    private final StopPageHandler handler;
+
+    Initializer(ConnectionLimit connections, StopPageHandler handler) {
+      this.connections = connections;
+      this.handler = handler;
+    }
+
+    @Override
+    protected void initChannel(Channel ch) {
+      ChannelPipeline p = ch.pipeline();
+      p.addLast(connections);
+      p.addLast(new IdleStateHandler(0, 0, IDLE_SECONDS, TimeUnit.SECONDS));
+      p.addLast(IdleClose.INSTANCE);
+      p.addLast(new HeadDeadline(REQUEST_SECONDS, TimeUnit.SECONDS));
+      p.addLast(new HttpServerCodec(MAX_INITIAL_LINE, MAX_HEADER_BYTES, 8192));
+      p.addLast(new HttpObjectAggregator(MAX_BODY_BYTES));
+      p.addLast(handler);
+    }
+  }
+
+  /** The port actually bound (useful with port 0). */
+  public int port() {
+    return ((InetSocketAddress) channel.localAddress()).getPort();
+  }
+
+  @Override
+  public void close() {
+    channel.close().awaitUninterruptibly(5, TimeUnit.SECONDS);
+    group.shutdownGracefully(0, 5, TimeUnit.SECONDS).awaitUninterruptibly(10, TimeUnit.SECONDS);
+  }
+}

@@ -1,0 +1,14 @@
+/**
+ * The stop page (DESIGN.md, "Stop page"): the listener on the stop port that a blocking resolver
+ * sends browsers to. A blocked {@code Host} gets {@code 451 Unavailable For Legal Reasons} (RFC
+ * 7725) with a fixed, accessible HTML page in Dutch, French, German or English ({@code
+ * Accept-Language}, English by default) carrying the service's message and contact number; any
+ * other host gets {@code 404}. Nothing from the request, and nothing of the list beyond the host
+ * the browser already asked for, is ever written back.
+ *
+ * <p>Start with {@link org.blocklist.stoppage.StopPageServer#start}; the integrator supplies a
+ * {@link org.blocklist.stoppage.BlockedHosts} built from the lookup matcher. Inside: {@code
+ * StopPageHandler} decides each answer, {@code Pages} renders them all once, {@code Language} holds
+ * the texts, {@code AcceptLanguage} and {@code RequestHost} parse the two headers that matter.
+ */
+package org.blocklist.stoppage;
