@@ -50,6 +50,7 @@ final class ServeCommand {
             """
         blocklist is serving version %d (%d entries) of %s
           API:          %s   (try: curl %s/v1/checkpoint)
+          stop page:    http://%s:%d/
           data:         %s
           verifier key: %s
         Next steps (in another terminal):
@@ -62,6 +63,8 @@ final class ServeCommand {
             config.origin(),
             url,
             url,
+            config.stopPage().bind(),
+            service.stopPort(),
             data,
             service.keys().verifierKey().encode(),
             data,

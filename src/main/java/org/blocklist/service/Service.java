@@ -50,6 +50,7 @@ import org.blocklist.ledger.LedgerVerifier;
 import org.blocklist.ledger.VerificationException;
 import org.blocklist.signing.KeyFileException;
 import org.blocklist.signing.KeyFiles;
+import org.blocklist.stoppage.StopPageServer;
 import org.blocklist.store.Database;
 import org.blocklist.store.IspStatusRows;
 import org.blocklist.store.PrincipalRows;
@@ -69,12 +70,16 @@ public final class Service implements AutoCloseable {
 
   static final String ACTOR = "service";
 
+  /** The stop page serves a few fixed pages: one event loop is plenty. */
+  static final int STOP_PAGE_THREADS = 1;
+
   private static final Logger log = LoggerFactory.getLogger(Service.class);
 
   private final List<AutoCloseable> resources;
   private final Ledger ledger;
   private final LedgerKeys keys;
   private final ApiServer api;
+  private final StopPageServer stop;
   private final PrometheusMeterRegistry registry;
 
   private Service(
@@ -82,11 +87,13 @@ public final class Service implements AutoCloseable {
       Ledger ledger,
       LedgerKeys keys,
       ApiServer api,
+      StopPageServer stop,
       PrometheusMeterRegistry registry) {
     this.resources = resources;
     this.ledger = ledger;
     this.keys = keys;
     this.api = api;
+    this.stop = stop;
     this.registry = registry;
   }
 
@@ -187,7 +194,15 @@ public final class Service implements AutoCloseable {
                   Ticker.systemTicker(),
                   registry));
       resources.add(0, api);
-      return new Service(resources, ledger, keys, api, registry);
+      StopPageServer stop =
+          StopPageServer.start(
+              config.stopPage().bind(),
+              config.stopPage().port(),
+              config.stopPage().contactPhone(),
+              new LedgerBlockedHosts(ledger::state, canonicalizer),
+              STOP_PAGE_THREADS);
+      resources.add(0, stop);
+      return new Service(resources, ledger, keys, api, stop, registry);
     } catch (VerificationException e) {
       closeAll(resources);
       throw new StartException("the stored history does not verify: " + e.getMessage(), e);
@@ -206,6 +221,10 @@ public final class Service implements AutoCloseable {
 
   public int httpPort() {
     return api.port();
+  }
+
+  public int stopPort() {
+    return stop.port();
   }
 
   public LedgerState state() {

@@ -70,7 +70,15 @@ final class JarProcess {
   static Server serve(Path config, Path data) throws Exception {
     Process p =
         start(
-            "serve", "--config", config.toString(), "--data", data.toString(), "--http-port", "0");
+            "serve",
+            "--config",
+            config.toString(),
+            "--data",
+            data.toString(),
+            "--http-port",
+            "0",
+            "--stop-port",
+            "0");
     BufferedReader reader =
         new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
     CompletableFuture<String> err = drain(p.getErrorStream());

@@ -30,6 +30,7 @@ public final class TestServer implements AutoCloseable {
   public static final String DEFAULT_YAML =
       """
       http: { port: 0 }
+      stopPage: { port: 0 }
       limits:
         requestsPerSecond: { police: 0, prosecutor: 0, auditor: 0, admin: 0, isp: 0 }
         requestsPerSecondPerAddress: 0
