@@ -162,6 +162,19 @@ class DomainMatcherTest {
   }
 
   @Test
+  void of_inputChangedAfterwards_matcherIsUnchanged() {
+    String[] entries = {"a.example", "b.example"};
+    DomainMatcher matcher = DomainMatcher.of(entries);
+
+    entries[0] = "c.example";
+    entries[1] = null;
+
+    assertEquals("a.example", matcher.match("www.a.example"));
+    assertEquals("b.example", matcher.match("b.example"));
+    assertNull(matcher.match("c.example"));
+  }
+
+  @Test
   void of_manyEntries_findsEachOfThem() {
     String[] entries = new String[100_000];
     for (int i = 0; i < entries.length; i++) {
@@ -186,7 +199,8 @@ class DomainMatcherTest {
             IllegalArgumentException.class,
             () -> DomainMatcher.of(new String[] {"a.example", "b.example", "b.example"}));
 
-    assertEquals("sortedEntries[2]: listed twice (expected: unique entries)", e.getMessage());
+    assertEquals(
+        "sortedEntries[2]: listed twice, first at 1 (expected: unique entries)", e.getMessage());
   }
 
   @Test
