@@ -41,15 +41,113 @@ public final class DomainMatcher {
   private final int indexMask;
   private final int minLength;
   private final int maxLength;
+  private final int removed;
 
   private DomainMatcher(
-      String[] entries, int[] slots, int indexBits, int minLength, int maxLength) {
+      String[] entries, int[] slots, int indexBits, int minLength, int maxLength, int removed) {
     this.entries = entries;
     this.slots = slots;
     this.indexBits = indexBits;
     this.indexMask = (1 << indexBits) - 1;
     this.minLength = minLength;
     this.maxLength = maxLength;
+    this.removed = removed;
+  }
+
+  /**
+   * The matcher of the next version: this one with {@code added} (none present) and without {@code
+   * removed} (all present). It copies the table and changes only the slots concerned
+   * (linear-probing deletion by backward shift), so a change of a thousand names to a million
+   * entries costs two array copies instead of a rebuild; it rebuilds when the table would be too
+   * full, when the index bits run out, or when removed names exceed a quarter of the slots in use.
+   * This matcher is not modified.
+   *
+   * @throws IllegalArgumentException if an added name is present or a removed one is not
+   */
+  public DomainMatcher withChanges(java.util.List<String> added, java.util.List<String> removed) {
+    int used = entries.length + added.size();
+    if (used + 1 > indexMask
+        || used > slots.length * 3L / 5
+        || (this.removed + removed.size()) * 4L > used) {
+      return rebuild(added, removed);
+    }
+    String[] nextEntries = java.util.Arrays.copyOf(entries, used);
+    int[] nextSlots = slots.clone();
+    int mask = nextSlots.length - 1;
+    for (String name : removed) {
+      int h = hash(name);
+      int slot = slotOf(nextEntries, nextSlots, h, name);
+      if (slot < 0) {
+        throw new IllegalArgumentException("removed: " + name + " (expected: a present entry)");
+      }
+      nextEntries[(nextSlots[slot] & indexMask) - 1] = null;
+      deleteSlot(nextEntries, nextSlots, slot, mask);
+    }
+    int min = minLength;
+    int max = maxLength;
+    int index = entries.length;
+    for (String name : added) {
+      int h = hash(name);
+      if (slotOf(nextEntries, nextSlots, h, name) >= 0) {
+        throw new IllegalArgumentException("added: " + name + " (expected: an absent entry)");
+      }
+      nextEntries[index] = name;
+      int slot = h & mask;
+      while (nextSlots[slot] != 0) {
+        slot = (slot + 1) & mask;
+      }
+      nextSlots[slot] = (h >>> indexBits) << indexBits | (index + 1);
+      index++;
+      min = Math.min(min, name.length());
+      max = Math.max(max, name.length());
+    }
+    return new DomainMatcher(
+        nextEntries, nextSlots, indexBits, min, max, this.removed + removed.size());
+  }
+
+  private DomainMatcher rebuild(java.util.List<String> added, java.util.List<String> removed) {
+    java.util.Set<String> gone = new java.util.HashSet<>(removed);
+    java.util.List<String> next = new java.util.ArrayList<>(entries.length + added.size());
+    for (String e : entries) {
+      if (e != null && !gone.remove(e)) {
+        next.add(e);
+      }
+    }
+    if (!gone.isEmpty()) {
+      throw new IllegalArgumentException("removed: " + gone + " (expected: present entries)");
+    }
+    next.addAll(added);
+    return of(next.toArray(new String[0]));
+  }
+
+  /** The slot holding {@code name} (whose table hash is {@code h}), or -1. */
+  private int slotOf(String[] names, int[] table, int h, String name) {
+    int tag = h >>> indexBits;
+    int mask = table.length - 1;
+    for (int slot = h & mask; ; slot = (slot + 1) & mask) {
+      int stored = table[slot];
+      if (stored == 0) {
+        return -1;
+      }
+      if (stored >>> indexBits == tag && name.equals(names[(stored & indexMask) - 1])) {
+        return slot;
+      }
+    }
+  }
+
+  /** Empties {@code slot} and shifts later entries of its probe run back (Knuth's algorithm R). */
+  private void deleteSlot(String[] names, int[] table, int slot, int mask) {
+    int hole = slot;
+    table[hole] = 0;
+    for (int j = (hole + 1) & mask; table[j] != 0; j = (j + 1) & mask) {
+      int home = hash(names[(table[j] & indexMask) - 1]) & mask;
+      boolean movable = hole <= j ? (home <= hole || home > j) : (home <= hole && home > j);
+      if (movable) {
+        table[hole] = table[j];
+        table[j] = 0;
+        hole = j;
+      }
+    }
   }
 
   /**
@@ -81,10 +179,11 @@ public final class DomainMatcher {
       hashes[i] = hash(entry);
     }
     int[] slots = new int[capacityFor(n)];
-    // index + 1 takes the low indexBits bits (at most 30, as n < 2^30); the tag takes the rest.
-    int indexBits = 32 - Integer.numberOfLeadingZeros(n);
+    // index + 1 takes the low indexBits bits, with room for half as many again so that
+    // withChanges can append before it must rebuild; the tag takes the rest.
+    int indexBits = 32 - Integer.numberOfLeadingZeros(n + (n >> 1) + 16);
     insertInSlotOrder(entries, hashes, slots, indexBits);
-    return new DomainMatcher(entries, slots, indexBits, minLength, maxLength);
+    return new DomainMatcher(entries, slots, indexBits, minLength, maxLength, 0);
   }
 
   /**
@@ -168,12 +267,12 @@ public final class DomainMatcher {
 
   /** The number of entries. */
   public int size() {
-    return entries.length;
+    return entries.length - removed;
   }
 
   @Override
   public String toString() {
-    return "DomainMatcher{size=" + entries.length + ", capacity=" + slots.length + "}";
+    return "DomainMatcher{size=" + size() + ", capacity=" + slots.length + "}";
   }
 
   private String find(int h, String name, int from, int length) {

@@ -22,17 +22,32 @@ public final class LedgerState {
   private final DomainMatcher matcher;
 
   LedgerState(VersionRecord[] versions, EntryList entries, MerkleTree tree, String checkpoint) {
+    this(versions, entries, tree, checkpoint, DomainMatcher.of(entries.array()));
+  }
+
+  private LedgerState(
+      VersionRecord[] versions,
+      EntryList entries,
+      MerkleTree tree,
+      String checkpoint,
+      DomainMatcher matcher) {
     this.versions = versions;
     this.entries = requireNonNull(entries, "entries");
     this.tree = requireNonNull(tree, "tree");
     this.checkpoint = requireNonNull(checkpoint, "checkpoint");
-    this.matcher = DomainMatcher.of(entries.array());
+    this.matcher = requireNonNull(matcher, "matcher");
   }
 
+  /** The state after {@code record}: its entries, and the matcher updated by its changes. */
   LedgerState next(VersionRecord record, EntryList newEntries, MerkleTree newTree) {
     VersionRecord[] more = Arrays.copyOf(versions, versions.length + 1);
     more[versions.length] = record;
-    return new LedgerState(more, newEntries, newTree, record.checkpoint());
+    return new LedgerState(
+        more,
+        newEntries,
+        newTree,
+        record.checkpoint(),
+        matcher.withChanges(record.added(), record.removed()));
   }
 
   /**
