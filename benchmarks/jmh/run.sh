@@ -11,7 +11,7 @@ set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 date="$(date +%F)"
-out="${1:-$root/benchmarks/results/jmh-matcher-$date.md}"
+out="${1:-$root/benchmarks/results/jmh-$date.md}"
 jmh_args="${JMH_ARGS:--f 1 -wi 3 -i 5 -w 2s -r 2s -prof gc}"
 work="$here/target/run"
 
@@ -24,6 +24,7 @@ mkdir -p "$work" "$(dirname "$out")"
 jar="$here/target/benchmarks.jar"
 matcher_cmd="java -jar benchmarks/jmh/target/benchmarks.jar MatcherBenchmark $jmh_args"
 build_cmd="java -jar benchmarks/jmh/target/benchmarks.jar BuildBenchmark $jmh_args"
+delta_cmd="java -jar benchmarks/jmh/target/benchmarks.jar DeltaBenchmark $jmh_args"
 footprint_cmd="java -Xms2g -Xmx2g -cp benchmarks/jmh/target/benchmarks.jar org.blocklist.benchmarks.Footprint"
 
 echo "== $matcher_cmd ==" >&2
@@ -32,6 +33,9 @@ java -jar "$jar" MatcherBenchmark $jmh_args -rf json -rff "$work/matcher.json" |
 echo "== $build_cmd ==" >&2
 # shellcheck disable=SC2086
 java -jar "$jar" BuildBenchmark $jmh_args -rf json -rff "$work/build.json" | tee "$work/build.txt" >&2
+echo "== $delta_cmd ==" >&2
+# shellcheck disable=SC2086
+java -jar "$jar" DeltaBenchmark $jmh_args -rf json -rff "$work/delta.json" | tee "$work/delta.txt" >&2
 echo "== $footprint_cmd ==" >&2
 java -Xms2g -Xmx2g -cp "$jar" org.blocklist.benchmarks.Footprint | tee "$work/footprint.txt" >&2
 
@@ -57,7 +61,7 @@ PY
 }
 
 {
-  echo "# DomainMatcher benchmarks, $date"
+  echo "# Matcher and delta benchmarks, $date"
   echo
   echo "Produced by \`benchmarks/jmh/run.sh\` at commit \`$(cd "$root" && git rev-parse --short HEAD)\`."
   echo
@@ -76,6 +80,7 @@ PY
   echo '```'
   echo "$matcher_cmd"
   echo "$build_cmd"
+  echo "$delta_cmd"
   echo "$footprint_cmd"
   echo '```'
   echo
@@ -83,7 +88,7 @@ PY
   echo
   echo "Median of the measured iterations (JMH's own score is the mean ± 99.9% error)."
   echo
-  summary "$work/matcher.json" "$work/build.json"
+  summary "$work/matcher.json" "$work/build.json" "$work/delta.json"
   echo
   echo "## Footprint"
   echo
@@ -101,6 +106,12 @@ PY
   echo
   echo '```'
   cat "$work/build.txt"
+  echo '```'
+  echo
+  echo "## JMH output: DeltaBenchmark"
+  echo
+  echo '```'
+  cat "$work/delta.txt"
   echo '```'
 } > "$out"
 echo "wrote $out" >&2

@@ -32,11 +32,21 @@ public record Delta(long from, long to, List<String> added, List<String> removed
       VersionRecord r = state.record(to);
       return new Delta(from, to, r.added(), r.removed());
     }
-    // For each name touched: was it listed at `from` (its first change is a removal), and is it
-    // listed at `to` (its last change is an addition)?
-    Map<String, boolean[]> touched = new HashMap<>();
+    List<VersionRecord> newer = new ArrayList<>((int) (to - from));
     for (long v = from + 1; v <= to; v++) {
-      VersionRecord r = state.record(v);
+      newer.add(state.record(v));
+    }
+    return between(from, newer);
+  }
+
+  /**
+   * The net change over {@code newer}, the consecutive versions after {@code from} (at least one).
+   * For each name touched: was it listed at {@code from} (its first change is a removal), and is it
+   * listed at the end (its last change is an addition)?
+   */
+  public static Delta between(long from, List<VersionRecord> newer) {
+    Map<String, boolean[]> touched = new HashMap<>();
+    for (VersionRecord r : newer) {
       for (String name : r.added()) {
         touched.computeIfAbsent(name, n -> new boolean[] {false, true})[1] = true;
       }
@@ -56,6 +66,6 @@ public record Delta(long from, long to, List<String> added, List<String> removed
         });
     added.sort(null);
     removed.sort(null);
-    return new Delta(from, to, added, removed);
+    return new Delta(from, from + newer.size(), added, removed);
   }
 }
