@@ -54,6 +54,15 @@ public final class DomainCanonicalizer {
    * that both paths agree.
    */
   public static DomainName plainAscii(String input) {
+    String name = plainAsciiName(input);
+    return name == null ? null : new DomainName(name);
+  }
+
+  /**
+   * {@link #plainAscii} without building the {@link DomainName}: the canonical text, or null. For
+   * the lookup path, where the name is only matched.
+   */
+  public static String plainAsciiName(String input) {
     int length = input.length();
     if (length == 0 || length > DomainName.MAX_LENGTH) {
       return null;
@@ -79,7 +88,7 @@ public final class DomainCanonicalizer {
     if (DomainName.check(name) != null || IpLiterals.endsInNumber(name)) {
       return null;
     }
-    return new DomainName(name);
+    return name;
   }
 
   /** The full path: size cap, trim, URL reduction, UTS #46, IP-literal and syntax checks. */

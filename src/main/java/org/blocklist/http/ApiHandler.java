@@ -9,11 +9,13 @@ import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.DefaultHttpHeadersFactory;
 import io.netty.handler.codec.http.DefaultHttpResponse;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpChunkedInput;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpHeadersFactory;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
@@ -43,6 +45,31 @@ import org.blocklist.config.Config;
 final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
   private static final AttributeKey<CompletableFuture<Void>> IN_FLIGHT =
       AttributeKey.valueOf(ApiHandler.class, "inFlight");
+
+  /**
+   * Response headers are set only from constants and numbers of ours (and the route's fixed
+   * headers), so Netty's per-header validation is skipped on the way out.
+   */
+  private static final HttpHeadersFactory RESPONSE_HEADERS =
+      DefaultHttpHeadersFactory.headersFactory().withValidation(false);
+
+  private static final Route[] NO_ROUTES = {};
+  private static final String[] NO_SEGMENTS = {};
+
+  /** Routes whose template has no variable, by path: found without splitting the path. */
+  private static final Map<String, Route[]> EXACT = exactRoutes();
+
+  private static Map<String, Route[]> exactRoutes() {
+    Map<String, java.util.List<Route>> byPath = new java.util.HashMap<>();
+    for (Route r : Route.values()) {
+      if (!r.template().contains("{")) {
+        byPath.computeIfAbsent(r.template(), k -> new java.util.ArrayList<>()).add(r);
+      }
+    }
+    Map<String, Route[]> out = new java.util.HashMap<>();
+    byPath.forEach((path, routes) -> out.put(path, routes.toArray(new Route[0])));
+    return Map.copyOf(out);
+  }
 
   /** Most path segments split; longer paths are simply unmatched. */
   private static final int MAX_SEGMENTS = 8;
@@ -116,7 +143,7 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     long start = System.nanoTime();
     Exchange x = new Exchange(ctx, start, request.method(), request.keepAlive(), done);
     if (!request.decoded()) {
-      x.route = "unmatched";
+      x.route = null;
       write(
           x,
           ErrorMapper.error(
@@ -127,14 +154,24 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
       return;
     }
     QueryStringDecoder uri = new QueryStringDecoder(request.uri());
-    String[] path =
-        uri.path().length() > 1
-            ? uri.path().substring(1).split("/", MAX_SEGMENTS)
-            : new String[] {""};
     Route route = null;
     String variable = null;
     boolean otherMethod = false;
-    for (Route r : Route.values()) {
+    for (Route r : EXACT.getOrDefault(uri.path(), NO_ROUTES)) {
+      if (r.method().name().equals(request.method())) {
+        route = r;
+        variable = "";
+      } else {
+        otherMethod = true;
+      }
+    }
+    String[] path =
+        route != null
+            ? NO_SEGMENTS
+            : uri.path().length() > 1
+                ? uri.path().substring(1).split("/", MAX_SEGMENTS)
+                : new String[] {""};
+    for (Route r : route != null ? NO_ROUTES : Route.values()) {
       String v = r.match(path);
       if (v != null) {
         if (r.method().name().equals(request.method())) {
@@ -146,7 +183,7 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
       }
     }
     if (route == null) {
-      x.route = "unmatched";
+      x.route = null;
       write(
           x,
           otherMethod
@@ -160,7 +197,7 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
       return;
     }
     Route matched = route;
-    x.route = matched.name();
+    x.route = matched;
     ApiRequest.Builder builder =
         new ApiRequest.Builder(matched, variable, uri.parameters(), request.body());
     String address = address(ctx);
@@ -221,7 +258,7 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     final String method;
     final boolean keepAlive;
     final CompletableFuture<Void> done;
-    String route;
+    Route route;
 
     Exchange(
         ChannelHandlerContext ctx,
@@ -309,7 +346,7 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
               HttpVersion.HTTP_1_1, r.status(), Unpooled.wrappedBuffer(r.body()));
       head.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, r.body().length);
     } else {
-      head = new DefaultHttpResponse(HttpVersion.HTTP_1_1, r.status());
+      head = new DefaultHttpResponse(HttpVersion.HTTP_1_1, r.status(), RESPONSE_HEADERS);
       head.headers().set(HttpHeaderNames.CONTENT_LENGTH, r.streamLength());
     }
     head.headers().set(HttpHeaderNames.CONTENT_TYPE, r.contentType());
@@ -339,7 +376,12 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
           }
         });
     x.done.complete(null);
-    metrics.request(x.route, x.method, r.status().code(), System.nanoTime() - x.start);
+    long nanos = System.nanoTime() - x.start;
+    if (x.route == null) {
+      metrics.unmatched(x.method, r.status().code(), nanos);
+    } else {
+      metrics.request(x.route, r.status().code(), nanos);
+    }
   }
 
   @Override

@@ -7,34 +7,44 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Request timings by route, method and status ({@code blocklist_http_requests_seconds}). Timers are
- * looked up once per combination and kept, so recording is a map read and an add.
+ * Request timings by route, method and status ({@code blocklist_http_requests_seconds}). A matched
+ * route's timers sit in an array indexed by route and status, so recording on the hot path is two
+ * array reads and an add; unmatched requests go through a map.
  */
 final class HttpMetrics {
-  private record Key(String route, String method, int status) {}
+  private static final int STATUSES = 600;
 
   private final MeterRegistry registry;
-  private final Map<Key, Timer> timers = new ConcurrentHashMap<>();
+  private final Timer[][] byRoute = new Timer[Route.values().length][];
+  private final Map<String, Timer> unmatched = new ConcurrentHashMap<>();
 
   HttpMetrics(MeterRegistry registry) {
     this.registry = registry;
+    for (Route r : Route.values()) {
+      byRoute[r.ordinal()] = new Timer[STATUSES];
+    }
   }
 
-  void request(String route, String method, int status, long nanos) {
-    timers
-        .computeIfAbsent(
-            new Key(route, method, status),
-            k ->
-                Timer.builder("blocklist.http.requests")
-                    .description("API requests by route, method and status")
-                    .tags(
-                        "route",
-                        k.route(),
-                        "method",
-                        k.method(),
-                        "status",
-                        Integer.toString(k.status()))
-                    .register(registry))
+  void request(Route route, int status, long nanos) {
+    Timer[] timers = byRoute[route.ordinal()];
+    Timer t = timers[status];
+    if (t == null) {
+      t = timer(route.name(), route.method().name(), status);
+      timers[status] = t;
+    }
+    t.record(nanos, TimeUnit.NANOSECONDS);
+  }
+
+  void unmatched(String method, int status, long nanos) {
+    unmatched
+        .computeIfAbsent(method + " " + status, k -> timer("unmatched", method, status))
         .record(nanos, TimeUnit.NANOSECONDS);
+  }
+
+  private Timer timer(String route, String method, int status) {
+    return Timer.builder("blocklist.http.requests")
+        .description("API requests by route, method and status")
+        .tags("route", route, "method", method, "status", Integer.toString(status))
+        .register(registry);
   }
 }

@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.function.Supplier;
 import org.blocklist.domain.DomainCanonicalizer;
 import org.blocklist.domain.DomainException;
-import org.blocklist.domain.DomainName;
 import org.blocklist.ledger.LedgerState;
 
 /**
@@ -137,9 +136,9 @@ final class LookupRoutes {
    * which needs ICU, goes through the cache.
    */
   private Canonical canonicalize(String input) {
-    DomainName plain = DomainCanonicalizer.plainAscii(input);
+    String plain = DomainCanonicalizer.plainAsciiName(input);
     if (plain != null) {
-      return new Canonical(plain.value(), null, null);
+      return new Canonical(plain, null, null);
     }
     return canonical.get(
         input,

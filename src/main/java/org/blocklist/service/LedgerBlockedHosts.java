@@ -8,7 +8,6 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import org.blocklist.domain.DomainCanonicalizer;
 import org.blocklist.domain.DomainException;
-import org.blocklist.domain.DomainName;
 import org.blocklist.ledger.LedgerState;
 import org.blocklist.stoppage.BlockedHosts;
 
@@ -42,8 +41,8 @@ final class LedgerBlockedHosts implements BlockedHosts {
     if (host.endsWith(".")) {
       host = host.substring(0, host.length() - 1);
     }
-    DomainName plain = DomainCanonicalizer.plainAscii(host);
-    String name = plain != null ? plain.value() : canonical.get(host, this::viaIcu).orElse(null);
+    String plain = DomainCanonicalizer.plainAsciiName(host);
+    String name = plain != null ? plain : canonical.get(host, this::viaIcu).orElse(null);
     return name != null && state.get().match(name) != null;
   }
 
