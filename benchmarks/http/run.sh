@@ -64,23 +64,26 @@ printf '{"action":"block","domains":["one-more-name.example"],"legalBasis":"cour
 curl -sf -o /dev/null -H "Authorization: Bearer $JUDGE" -X POST "$API/v1/requisitions/2/approve" -d '{}'
 RSS_KB=$(awk '/VmRSS/ {print $2}' "/proc/$SERVER_PID/status")
 
-run_wrk() { # name url script env...
+one_run() { # name url script env...: one measured run, appending rps and p99
   local name=$1 url=$2 script=$3; shift 3
-  local out="$WORK/$name"; : > "$out.rps"; : > "$out.p99"
-  env "$@" wrk -t$THREADS -c$CONNECTIONS -d2s ${script:+-s "$script"} "$url" > /dev/null  # warm-up
-  for r in $(seq 1 "$ROUNDS"); do
-    env "$@" wrk -t$THREADS -c$CONNECTIONS -d${SECONDS_PER_RUN}s --latency ${script:+-s "$script"} "$url" > "$out.$r"
-    rps < "$out.$r" >> "$out.rps"; p99 < "$out.$r" >> "$out.p99"
-  done
-  echo "$name: rps median $(median < "$out.rps") (runs: $(tr '\n' ' ' < "$out.rps")) p99 median $(median < "$out.p99") ms"
+  local out="$WORK/$name"
+  env "$@" wrk -t$THREADS -c$CONNECTIONS -d${SECONDS_PER_RUN}s --latency ${script:+-s "$script"} "$url" > "$out.last"
+  rps < "$out.last" >> "$out.rps"; p99 < "$out.last" >> "$out.p99"
 }
+report() { echo "$1: rps median $(median < "$WORK/$1.rps") (runs: $(tr '\n' ' ' < "$WORK/$1.rps")) p99 median $(median < "$WORK/$1.p99") ms"; }
 
-echo "== wrk -t$THREADS -c$CONNECTIONS -d${SECONDS_PER_RUN}s x $ROUNDS (medians)"
-for round in 1; do
-  run_wrk nginx "http://127.0.0.1:$NGINX_PORT/" ""
-  run_wrk lookup "$API" benchmarks/http/lookup.lua TOKEN="$ISP" QUERIES="$WORK/queries.txt"
-  run_wrk delta "$API" benchmarks/http/delta.lua TOKEN="$ISP" FROM=1
+echo "== wrk -t$THREADS -c$CONNECTIONS -d${SECONDS_PER_RUN}s, $ROUNDS interleaved rounds (medians)"
+: > "$WORK/nginx.rps"; : > "$WORK/nginx.p99"; : > "$WORK/lookup.rps"; : > "$WORK/lookup.p99"; : > "$WORK/delta.rps"; : > "$WORK/delta.p99"
+# warm-up, not counted
+wrk -t$THREADS -c$CONNECTIONS -d2s "http://127.0.0.1:$NGINX_PORT/" > /dev/null
+TOKEN="$ISP" QUERIES="$WORK/queries.txt" wrk -t$THREADS -c$CONNECTIONS -d5s -s benchmarks/http/lookup.lua "$API" > /dev/null
+TOKEN="$ISP" FROM=1 wrk -t$THREADS -c$CONNECTIONS -d5s -s benchmarks/http/delta.lua "$API" > /dev/null
+for r in $(seq 1 "$ROUNDS"); do
+  one_run nginx "http://127.0.0.1:$NGINX_PORT/" ""
+  one_run lookup "$API" benchmarks/http/lookup.lua TOKEN="$ISP" QUERIES="$WORK/queries.txt"
+  one_run delta "$API" benchmarks/http/delta.lua TOKEN="$ISP" FROM=1
 done
+report nginx; report lookup; report delta
 NGINX=$(median < "$WORK/nginx.rps"); LOOKUP=$(median < "$WORK/lookup.rps"); DELTA=$(median < "$WORK/delta.rps")
 echo "lookup / nginx = $(echo "scale=2; $LOOKUP / $NGINX" | bc)   delta / nginx = $(echo "scale=2; $DELTA / $NGINX" | bc)"
 

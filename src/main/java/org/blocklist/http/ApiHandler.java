@@ -51,7 +51,7 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
    * headers), so Netty's per-header validation is skipped on the way out.
    */
   private static final HttpHeadersFactory RESPONSE_HEADERS =
-      DefaultHttpHeadersFactory.headersFactory().withValidation(false);
+      DefaultHttpHeadersFactory.headersFactory().withValidation(false).withNameValidation(false);
 
   private static final Route[] NO_ROUTES = {};
   private static final String[] NO_SEGMENTS = {};

@@ -24,7 +24,7 @@ record ApiRequest(
   ApiRequest {
     requireNonNull(route, "route");
     requireNonNull(pathVariable, "pathVariable");
-    query = Map.copyOf(query);
+    query = java.util.Collections.unmodifiableMap(query);
     requireNonNull(body, "body");
   }
 
