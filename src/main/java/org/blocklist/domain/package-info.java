@@ -8,6 +8,8 @@
  * org.blocklist.domain.Validation}, adding the Public Suffix List, the {@link
  * org.blocklist.domain.ProtectedDomains protected list} and duplicates). Every refusal carries a
  * {@link org.blocklist.domain.RefusalReason} whose {@code code()} is the API's {@code reason}.
+ * {@link org.blocklist.domain.DomainMatcher} answers which entry covers a name (suffix match on
+ * label boundaries), allocation-free, and is updated version by version.
  *
  * <h2>Canonical form</h2>
  *

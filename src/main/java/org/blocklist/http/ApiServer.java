@@ -72,7 +72,12 @@ public final class ApiServer implements AutoCloseable {
               return t;
             });
     DeltaRoutes deltas =
-        new DeltaRoutes(context.ledger()::state, context.ispStatus(), wake, registry);
+        new DeltaRoutes(
+            context.ledger()::state,
+            context.ispStatus(),
+            wake,
+            context.reads().executor(),
+            registry);
     context.ledger().onPublish(deltas::published);
     LookupRoutes lookups =
         new LookupRoutes(

@@ -65,7 +65,15 @@ final class DeltaRoutes implements AutoCloseable {
         timeout.cancel();
       }
       try {
-        response.complete(respond(state, from, isp));
+        respond(state, from, isp)
+            .whenComplete(
+                (r, e) -> {
+                  if (e != null) {
+                    response.completeExceptionally(e);
+                  } else {
+                    response.complete(r);
+                  }
+                });
       } catch (RuntimeException e) {
         response.completeExceptionally(e);
       }
@@ -75,6 +83,7 @@ final class DeltaRoutes implements AutoCloseable {
   private final Supplier<LedgerState> state;
   private final IspStatus ispStatus;
   private final Executor wakeExecutor;
+  private final Executor computeExecutor;
   private final HashedWheelTimer timer =
       new HashedWheelTimer(r -> daemon(r, "blocklist-delta-timer"));
   private final Set<Waiter> waiters = ConcurrentHashMap.newKeySet();
@@ -94,10 +103,12 @@ final class DeltaRoutes implements AutoCloseable {
       Supplier<LedgerState> state,
       IspStatus ispStatus,
       Executor wakeExecutor,
+      Executor computeExecutor,
       MeterRegistry registry) {
     this.state = requireNonNull(state, "state");
     this.ispStatus = requireNonNull(ispStatus, "ispStatus");
     this.wakeExecutor = requireNonNull(wakeExecutor, "wakeExecutor");
+    this.computeExecutor = requireNonNull(computeExecutor, "computeExecutor");
     this.fullDeltas = deltas(registry, "full");
     this.deltas = deltas(registry, "incremental");
     this.parked = deltas(registry, "waited");
@@ -150,7 +161,7 @@ final class DeltaRoutes implements AutoCloseable {
     }
     if (from < now.version() || wait == 0) {
       (from == 0 ? fullDeltas : deltas).increment();
-      return CompletableFuture.completedFuture(respond(now, from, isp));
+      return respond(now, from, isp);
     }
     parked.increment();
     Waiter waiter = new Waiter(from, isp);
@@ -173,10 +184,23 @@ final class DeltaRoutes implements AutoCloseable {
         });
   }
 
-  private ApiResponse respond(LedgerState s, long from, String isp) {
+  /**
+   * The encoded delta from the cache, or else built and encoded on {@code computeExecutor}, never
+   * on the event loop: the first request for a far-behind or full delta of a million names costs
+   * hundreds of milliseconds to seconds of CPU (see {@code DeltaBenchmark}).
+   */
+  private CompletableFuture<ApiResponse> respond(LedgerState s, long from, String isp) {
     Key key = new Key(from, s.version());
-    byte[] body = encoded.get(key, k -> encode(s, k.from()));
-    long to = s.version();
+    byte[] cached = encoded.getIfPresent(key);
+    if (cached != null) {
+      return CompletableFuture.completedFuture(response(cached, isp, s.version()));
+    }
+    return CompletableFuture.supplyAsync(
+            () -> encoded.get(key, k -> encode(s, k.from())), computeExecutor)
+        .thenApply(body -> response(body, isp, s.version()));
+  }
+
+  private ApiResponse response(byte[] body, String isp, long to) {
     return new ApiResponse(HttpResponseStatus.OK, ApiResponse.JSON, body, Map.of())
         .onWritten(() -> ispStatus.record(isp, to, "http"));
   }
