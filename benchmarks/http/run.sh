@@ -74,10 +74,10 @@ report() { echo "$1: rps median $(median < "$WORK/$1.rps") (runs: $(tr '\n' ' ' 
 
 echo "== wrk -t$THREADS -c$CONNECTIONS -d${SECONDS_PER_RUN}s, $ROUNDS interleaved rounds (medians)"
 : > "$WORK/nginx.rps"; : > "$WORK/nginx.p99"; : > "$WORK/lookup.rps"; : > "$WORK/lookup.p99"; : > "$WORK/delta.rps"; : > "$WORK/delta.p99"
-# warm-up, not counted
-wrk -t$THREADS -c$CONNECTIONS -d2s "http://127.0.0.1:$NGINX_PORT/" > /dev/null
-TOKEN="$ISP" QUERIES="$WORK/queries.txt" wrk -t$THREADS -c$CONNECTIONS -d5s -s benchmarks/http/lookup.lua "$API" > /dev/null
-TOKEN="$ISP" FROM=1 wrk -t$THREADS -c$CONNECTIONS -d5s -s benchmarks/http/delta.lua "$API" > /dev/null
+# warm-up, not counted: long enough for the server's JIT (C2) to settle
+wrk -t$THREADS -c$CONNECTIONS -d5s "http://127.0.0.1:$NGINX_PORT/" > /dev/null
+TOKEN="$ISP" QUERIES="$WORK/queries.txt" wrk -t$THREADS -c$CONNECTIONS -d20s -s benchmarks/http/lookup.lua "$API" > /dev/null
+TOKEN="$ISP" FROM=1 wrk -t$THREADS -c$CONNECTIONS -d15s -s benchmarks/http/delta.lua "$API" > /dev/null
 for r in $(seq 1 "$ROUNDS"); do
   one_run nginx "http://127.0.0.1:$NGINX_PORT/" ""
   one_run lookup "$API" benchmarks/http/lookup.lua TOKEN="$ISP" QUERIES="$WORK/queries.txt"

@@ -21,6 +21,7 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.QueryStringDecoder;
+import io.netty.handler.stream.ChunkedWriteHandler;
 import io.netty.util.AttributeKey;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -361,6 +362,10 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     if (r.stream() == null) {
       written = ctx.writeAndFlush(head);
     } else {
+      if (ctx.pipeline().get(ChunkedWriteHandler.class) == null) {
+        // Added on the first streamed response only: every other response skips its queue.
+        ctx.pipeline().addBefore(ctx.name(), null, new ChunkedWriteHandler());
+      }
       ctx.write(head);
       written = ctx.writeAndFlush(new HttpChunkedInput(r.stream()));
     }

@@ -24,7 +24,6 @@ import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpServerCodec;
-import io.netty.handler.stream.ChunkedWriteHandler;
 import io.netty.handler.timeout.IdleStateHandler;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -124,7 +123,6 @@ public final class ApiServer implements AutoCloseable {
                     p.addLast(new HttpServerCodec(MAX_INITIAL_LINE, MAX_HEADER_BYTES, 8192));
                     p.addLast(deadlines.messages());
                     p.addLast(new HttpObjectAggregator(limits.bodyBytes()));
-                    p.addLast(new ChunkedWriteHandler());
                     p.addLast(handler);
                   }
                 });
