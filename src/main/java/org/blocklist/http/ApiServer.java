@@ -10,17 +10,9 @@ import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
-import io.netty.channel.ChannelOption;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.ServerChannel;
-import io.netty.channel.epoll.Epoll;
-import io.netty.channel.epoll.EpollIoHandler;
-import io.netty.channel.epoll.EpollServerSocketChannel;
-import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpServerCodec;
@@ -36,6 +28,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.blocklist.config.Config;
 import org.blocklist.ledger.Ledger;
+import org.blocklist.transport.ConnectionLimit;
+import org.blocklist.transport.IdleClose;
+import org.blocklist.transport.Transports;
 
 /** The HTTP API listener: one initializer, one routing handler, explicit thread counts. */
 public final class ApiServer implements AutoCloseable {
@@ -93,22 +88,11 @@ public final class ApiServer implements AutoCloseable {
             config.metrics().token(),
             new HttpMetrics(registry));
     ConnectionLimit connections = new ConnectionLimit(limits.maxConnections());
-    boolean epoll = Epoll.isAvailable();
-    EventLoopGroup group =
-        new MultiThreadIoEventLoopGroup(
-            config.http().ioThreads(),
-            epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
+    EventLoopGroup group = Transports.eventLoops(config.http().ioThreads());
     new NettyEventExecutorMetrics(group).bindTo(registry);
     new NettyAllocatorMetrics(PooledByteBufAllocator.DEFAULT).bindTo(registry);
-    Class<? extends ServerChannel> channelType =
-        epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
     ServerBootstrap bootstrap =
-        new ServerBootstrap()
-            .group(group)
-            .channel(channelType)
-            .option(ChannelOption.SO_BACKLOG, 1024)
-            .childOption(ChannelOption.AUTO_READ, false)
-            .childOption(ChannelOption.TCP_NODELAY, true)
+        Transports.server(group)
             .childHandler(
                 new ChannelInitializer<SocketChannel>() {
                   @Override
@@ -118,7 +102,7 @@ public final class ApiServer implements AutoCloseable {
                     ChannelPipeline p = ch.pipeline();
                     p.addLast(connections);
                     p.addLast(new IdleStateHandler(0, 0, limits.idleSeconds(), TimeUnit.SECONDS));
-                    p.addLast(new IdleClose());
+                    p.addLast(IdleClose.INSTANCE);
                     p.addLast(deadlines.bytes());
                     p.addLast(new HttpServerCodec(MAX_INITIAL_LINE, MAX_HEADER_BYTES, 8192));
                     p.addLast(deadlines.messages());

@@ -5,21 +5,16 @@ import static java.util.Objects.requireNonNull;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
-import io.netty.channel.ChannelOption;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.ServerChannel;
-import io.netty.channel.epoll.Epoll;
-import io.netty.channel.epoll.EpollIoHandler;
-import io.netty.channel.epoll.EpollServerSocketChannel;
-import io.netty.channel.nio.NioIoHandler;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.timeout.IdleStateHandler;
 import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
+import org.blocklist.transport.ConnectionLimit;
+import org.blocklist.transport.IdleClose;
+import org.blocklist.transport.Transports;
 
 /**
  * The stop-page listener (DESIGN.md, "Stop page"): a resolver that blocks a name answers with this
@@ -82,20 +77,9 @@ public final class StopPageServer implements AutoCloseable {
     }
     StopPageHandler handler = new StopPageHandler(new Pages(contactPhone), blocked);
     ConnectionLimit connections = new ConnectionLimit(MAX_CONNECTIONS);
-    boolean epoll = Epoll.isAvailable();
-    EventLoopGroup group =
-        new MultiThreadIoEventLoopGroup(
-            ioThreads, epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
-    Class<? extends ServerChannel> channelType =
-        epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
+    EventLoopGroup group = Transports.eventLoops(ioThreads);
     ServerBootstrap bootstrap =
-        new ServerBootstrap()
-            .group(group)
-            .channel(channelType)
-            .option(ChannelOption.SO_BACKLOG, 1024)
-            .childOption(ChannelOption.AUTO_READ, false)
-            .childOption(ChannelOption.TCP_NODELAY, true)
-            .childHandler(new Initializer(connections, handler));
+        Transports.server(group).childHandler(new Initializer(connections, handler));
     try {
       Channel channel = bootstrap.bind(new InetSocketAddress(bind, port)).sync().channel();
       return new StopPageServer(group, channel);

@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.blocklist.transport.ConnectionLimit;
 import org.junit.jupiter.api.Test;
 
 /** The handler alone, and the whole pipeline, in an {@link EmbeddedChannel}. */

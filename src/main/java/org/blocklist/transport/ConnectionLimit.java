@@ -1,4 +1,4 @@
-package org.blocklist.stoppage;
+package org.blocklist.transport;
 
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
@@ -7,11 +7,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /** Closes connections beyond {@code max} open at once, before reading anything from them. */
 @ChannelHandler.Sharable
-final class ConnectionLimit extends ChannelInboundHandlerAdapter {
+public final class ConnectionLimit extends ChannelInboundHandlerAdapter {
   private final int max;
   private final AtomicInteger open = new AtomicInteger();
 
-  ConnectionLimit(int max) {
+  public ConnectionLimit(int max) {
     this.max = max;
   }
 

@@ -1,0 +1,40 @@
+package org.blocklist.transport;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.ServerChannel;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.epoll.EpollServerSocketChannel;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+
+/**
+ * What every listener shares: native epoll where Netty has it (NIO otherwise), an explicit number
+ * of event loops, and children that read only on demand ({@code AUTO_READ} off) with Nagle off.
+ */
+public final class Transports {
+  /** Pending connections the kernel queues for each listener. */
+  public static final int BACKLOG = 1024;
+
+  private Transports() {}
+
+  public static EventLoopGroup eventLoops(int threads) {
+    return new MultiThreadIoEventLoopGroup(
+        threads, Epoll.isAvailable() ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
+  }
+
+  /** A server bootstrap on {@code group} with the shared options; the caller adds the handler. */
+  public static ServerBootstrap server(EventLoopGroup group) {
+    Class<? extends ServerChannel> channelType =
+        Epoll.isAvailable() ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
+    return new ServerBootstrap()
+        .group(group)
+        .channel(channelType)
+        .option(ChannelOption.SO_BACKLOG, BACKLOG)
+        .childOption(ChannelOption.AUTO_READ, false)
+        .childOption(ChannelOption.TCP_NODELAY, true);
+  }
+}
