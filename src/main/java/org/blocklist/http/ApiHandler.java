@@ -201,10 +201,9 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     x.route = matched;
     ApiRequest.Builder builder =
         new ApiRequest.Builder(matched, variable, uri.parameters(), request.body());
-    String address = address(ctx);
     String token = bearer(request.authorization());
     if (matched.isOpen()) {
-      ApiResponse refused = openRouteRefusal(matched, token, address);
+      ApiResponse refused = openRouteRefusal(matched, token, ctx);
       if (refused != null) {
         write(x, refused);
         return;
@@ -220,7 +219,7 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
             write(x, ErrorMapper.map(failure));
             return;
           }
-          ApiResponse refused = authRefusal(matched, principal, address);
+          ApiResponse refused = authRefusal(matched, principal, ctx);
           if (refused != null) {
             write(x, refused);
             return;
@@ -275,7 +274,7 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     }
   }
 
-  private ApiResponse openRouteRefusal(Route route, String token, String address) {
+  private ApiResponse openRouteRefusal(Route route, String token, ChannelHandlerContext ctx) {
     if (route == Route.METRICS && metricsToken.length > 0) {
       byte[] given = token == null ? new byte[0] : token.getBytes(StandardCharsets.UTF_8);
       if (!MessageDigest.isEqual(given, metricsToken)) {
@@ -286,15 +285,16 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
             List.of());
       }
     }
-    if (!limiter.tryAcquire("address " + address, limits.requestsPerSecondPerAddress())) {
+    if (!addressAllowed(ctx)) {
       return rateLimited();
     }
     return null;
   }
 
-  private ApiResponse authRefusal(Route route, Optional<Principal> principal, String address) {
+  private ApiResponse authRefusal(
+      Route route, Optional<Principal> principal, ChannelHandlerContext ctx) {
     if (principal.isEmpty()) {
-      if (!limiter.tryAcquire("address " + address, limits.requestsPerSecondPerAddress())) {
+      if (!addressAllowed(ctx)) {
         return rateLimited();
       }
       return ErrorMapper.error(
@@ -399,6 +399,12 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
       return null;
     }
     return authorization.substring(7).trim();
+  }
+
+  /** The per-address bucket; the address text is only built when that limit is on. */
+  private boolean addressAllowed(ChannelHandlerContext ctx) {
+    int rate = limits.requestsPerSecondPerAddress();
+    return rate <= 0 || limiter.tryAcquire("address " + address(ctx), rate);
   }
 
   private static String address(ChannelHandlerContext ctx) {

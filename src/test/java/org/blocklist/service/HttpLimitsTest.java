@@ -85,6 +85,22 @@ class HttpLimitsTest {
     }
   }
 
+  @Test
+  void requestsWithoutAValidToken_areLimitedPerAddress() throws Exception {
+    String yaml =
+        "http: { port: 0 }\nstopPage: { port: 0 }\nlimits:\n  requestsPerSecondPerAddress: 1\n";
+    try (Blocklist bl = Blocklist.start(dir.resolve("data"), yaml)) {
+      HttpResponse<String> last = null;
+      for (int i = 0; i < 20 && (last == null || last.statusCode() != 429); i++) {
+        last = bl.server.get("/v1/requisitions", "unknown-token");
+      }
+      assertEquals(429, last.statusCode(), "unknown tokens count against the address");
+      assertEquals(429, bl.server.get("/healthz", null).statusCode(), "so do open routes");
+      assertEquals(
+          200, bl.server.get("/v1/requisitions", bl.police).statusCode(), "a valid token is not");
+    }
+  }
+
   /** The test configuration with rate limits off, ending inside {@code limits:}. */
   static final class TestYaml {
     static final String UNLIMITED =
