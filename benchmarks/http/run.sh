@@ -3,7 +3,9 @@
 #   benchmarks/http/run.sh [ENTRIES] [SECONDS] [ROUNDS]
 # Starts nginx (fixed 80-byte JSON) and blocklist (with ENTRIES names, default 1,000,000) on
 # loopback, runs wrk against each ROUNDS times (default 3) for SECONDS (default 10), and prints
-# medians. Everything it starts is stopped on exit.
+# medians. Everything it starts is stopped on exit. With BASELINE_JAR=path/to/older/blocklist.jar,
+# that build serves a copy of the same data and is measured in the same rounds (lookup-baseline),
+# so a change is compared against the build before it on the same noisy machine.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ENTRIES=${1:-1000000}
@@ -16,6 +18,8 @@ SERVER_PID=""
 cleanup() {
   [ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null && wait "$SERVER_PID" 2>/dev/null || true
   [ -f "$WORK/nginx.pid" ] && kill "$(cat "$WORK/nginx.pid")" 2>/dev/null || true
+  [ -n "${FLOOR_PID:-}" ] && kill "$FLOOR_PID" 2>/dev/null || true
+  [ -n "${BASE_PID:-}" ] && kill "$BASE_PID" 2>/dev/null || true
   rm -rf "$WORK"
 }
 trap cleanup EXIT
@@ -40,6 +44,10 @@ sed -e "s#PORT#$NGINX_PORT#" -e "s#PIDFILE#$WORK/nginx.pid#" -e "s#ERRLOG#$WORK/
   benchmarks/http/nginx.conf > "$WORK/nginx.conf"
 nginx -c "$WORK/nginx.conf" -p "$WORK"
 
+FLOOR_PORT=$(free_port)
+java -cp target/blocklist.jar benchmarks/http/NettyFloor.java "$FLOOR_PORT" > "$WORK/floor.log" 2>&1 &
+FLOOR_PID=$!
+
 PORT=$(free_port)
 java -jar target/blocklist.jar serve --config benchmarks/http/bench-config.yaml --data "$WORK/data" \
   --http-port "$PORT" > "$WORK/serve.log" 2>&1 &
@@ -63,6 +71,14 @@ printf '{"action":"block","domains":["one-more-name.example"],"legalBasis":"cour
   | curl -sf -o /dev/null -H "Authorization: Bearer $POLICE" -X POST "$API/v1/requisitions" --data-binary @-
 curl -sf -o /dev/null -H "Authorization: Bearer $JUDGE" -X POST "$API/v1/requisitions/2/approve" -d '{}'
 RSS_KB=$(awk '/VmRSS/ {print $2}' "/proc/$SERVER_PID/status")
+if [ -n "${BASELINE_JAR:-}" ]; then
+  cp -r "$WORK/data" "$WORK/data-baseline"; rm -f "$WORK/data-baseline/serve.lock"
+  BASE_PORT=$(free_port)
+  java -jar "$BASELINE_JAR" serve --config benchmarks/http/bench-config.yaml --data "$WORK/data-baseline" \
+    --http-port "$BASE_PORT" > "$WORK/baseline.log" 2>&1 &
+  BASE_PID=$!
+  for _ in $(seq 1 600); do curl -sf "http://127.0.0.1:$BASE_PORT/healthz" >/dev/null && break; sleep 0.1; done
+fi
 
 one_run() { # name url script env...: one measured run, appending rps and p99
   local name=$1 url=$2 script=$3; shift 3
@@ -73,19 +89,25 @@ one_run() { # name url script env...: one measured run, appending rps and p99
 report() { echo "$1: rps median $(median < "$WORK/$1.rps") (runs: $(tr '\n' ' ' < "$WORK/$1.rps")) p99 median $(median < "$WORK/$1.p99") ms"; }
 
 echo "== wrk -t$THREADS -c$CONNECTIONS -d${SECONDS_PER_RUN}s, $ROUNDS interleaved rounds (medians)"
-: > "$WORK/nginx.rps"; : > "$WORK/nginx.p99"; : > "$WORK/lookup.rps"; : > "$WORK/lookup.p99"; : > "$WORK/delta.rps"; : > "$WORK/delta.p99"
+: > "$WORK/nginx.rps"; : > "$WORK/nginx.p99"; : > "$WORK/netty-floor.rps"; : > "$WORK/netty-floor.p99"; : > "$WORK/lookup.rps"; : > "$WORK/lookup.p99"; : > "$WORK/delta.rps"; : > "$WORK/delta.p99"; : > "$WORK/lookup-baseline.rps"; : > "$WORK/lookup-baseline.p99"
 # warm-up, not counted: long enough for the server's JIT (C2) to settle
 wrk -t$THREADS -c$CONNECTIONS -d5s "http://127.0.0.1:$NGINX_PORT/" > /dev/null
+wrk -t$THREADS -c$CONNECTIONS -d15s "http://127.0.0.1:$FLOOR_PORT/" > /dev/null
 TOKEN="$ISP" QUERIES="$WORK/queries.txt" wrk -t$THREADS -c$CONNECTIONS -d20s -s benchmarks/http/lookup.lua "$API" > /dev/null
 TOKEN="$ISP" FROM=1 wrk -t$THREADS -c$CONNECTIONS -d15s -s benchmarks/http/delta.lua "$API" > /dev/null
+[ -n "${BASE_PID:-}" ] && TOKEN="$ISP" QUERIES="$WORK/queries.txt" wrk -t$THREADS -c$CONNECTIONS -d20s -s benchmarks/http/lookup.lua "http://127.0.0.1:$BASE_PORT" > /dev/null
 for r in $(seq 1 "$ROUNDS"); do
   one_run nginx "http://127.0.0.1:$NGINX_PORT/" ""
+  one_run netty-floor "http://127.0.0.1:$FLOOR_PORT/" ""
   one_run lookup "$API" benchmarks/http/lookup.lua TOKEN="$ISP" QUERIES="$WORK/queries.txt"
   one_run delta "$API" benchmarks/http/delta.lua TOKEN="$ISP" FROM=1
+  [ -n "${BASE_PID:-}" ] && one_run lookup-baseline "http://127.0.0.1:$BASE_PORT" benchmarks/http/lookup.lua TOKEN="$ISP" QUERIES="$WORK/queries.txt"
 done
-report nginx; report lookup; report delta
+report nginx; report netty-floor; report lookup; report delta
+[ -n "${BASE_PID:-}" ] && report lookup-baseline && echo "lookup / lookup-baseline = $(echo "scale=2; $(median < "$WORK/lookup.rps") / $(median < "$WORK/lookup-baseline.rps")" | bc)"
 NGINX=$(median < "$WORK/nginx.rps"); LOOKUP=$(median < "$WORK/lookup.rps"); DELTA=$(median < "$WORK/delta.rps")
-echo "lookup / nginx = $(echo "scale=2; $LOOKUP / $NGINX" | bc)   delta / nginx = $(echo "scale=2; $DELTA / $NGINX" | bc)"
+FLOOR=$(median < "$WORK/netty-floor.rps")
+echo "lookup / nginx = $(echo "scale=2; $LOOKUP / $NGINX" | bc)   delta / nginx = $(echo "scale=2; $DELTA / $NGINX" | bc)   netty floor / nginx = $(echo "scale=2; $FLOOR / $NGINX" | bc)   lookup / netty floor = $(echo "scale=2; $LOOKUP / $FLOOR" | bc)"
 
 echo "== full snapshot of $(curl -s "$API/healthz") entries: 5 downloads"
 : > "$WORK/snap"

@@ -22,10 +22,12 @@ import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.handler.stream.ChunkedWriteHandler;
+import io.netty.util.AsciiString;
 import io.netty.util.AttributeKey;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.ArrayDeque;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -39,13 +41,17 @@ import org.blocklist.config.Config;
 /**
  * Routes, authenticates, rate-limits and answers API requests. Runs on the event loop and never
  * blocks there: store work returns futures, whose results are written back on the channel's loop.
- * Requests on one connection are answered in order: a pipelined request waits for the response
- * before it; the channel reads again ({@code autoRead} is off) after each response.
+ * Requests on one connection are answered in order: a pipelined request waits (in the connection's
+ * {@link Conversation}) for the response before it. A connection stops reading while {@link
+ * #MAX_WAITING} requests wait or while its peer does not take what is written to it.
  */
 @ChannelHandler.Sharable
 final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
-  private static final AttributeKey<CompletableFuture<Void>> IN_FLIGHT =
-      AttributeKey.valueOf(ApiHandler.class, "inFlight");
+  /** Pipelined requests one connection may have waiting before it stops reading. */
+  static final int MAX_WAITING = 16;
+
+  private static final AttributeKey<Conversation> CONVERSATION =
+      AttributeKey.valueOf(ApiHandler.class, "conversation");
 
   /**
    * Response headers are set only from constants and numbers of ours (and the route's fixed
@@ -53,6 +59,10 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
    */
   private static final HttpHeadersFactory RESPONSE_HEADERS =
       DefaultHttpHeadersFactory.headersFactory().withValidation(false).withNameValidation(false);
+
+  private static final AsciiString X_CONTENT_TYPE_OPTIONS =
+      AsciiString.cached("x-content-type-options");
+  private static final AsciiString NOSNIFF = AsciiString.cached("nosniff");
 
   private static final Route[] NO_ROUTES = {};
   private static final String[] NO_SEGMENTS = {};
@@ -104,21 +114,62 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
 
   @Override
   public void channelActive(ChannelHandlerContext ctx) {
-    ctx.read();
+    ctx.channel().attr(CONVERSATION).set(new Conversation());
     ctx.fireChannelActive();
   }
 
   @Override
   protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
     Incoming incoming = Incoming.copyOf(request);
-    CompletableFuture<Void> previous = ctx.channel().attr(IN_FLIGHT).get();
-    CompletableFuture<Void> done = new CompletableFuture<>();
-    ctx.channel().attr(IN_FLIGHT).set(done);
-    if (previous == null || previous.isDone()) {
-      handle(ctx, incoming, done);
-    } else {
-      previous.whenCompleteAsync((v, e) -> handle(ctx, incoming, done), ctx.executor());
+    Conversation c = ctx.channel().attr(CONVERSATION).get();
+    if (c.answering) {
+      c.waiting.add(incoming);
+      updateReading(ctx, c);
+      return;
     }
+    c.answering = true;
+    handle(ctx, incoming);
+  }
+
+  @Override
+  public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+    updateReading(ctx, ctx.channel().attr(CONVERSATION).get());
+    ctx.fireChannelWritabilityChanged();
+  }
+
+  /**
+   * One connection's requests in arrival order: the one being answered and those waiting behind it.
+   * Touched on the channel's event loop only.
+   */
+  private static final class Conversation {
+    final ArrayDeque<Incoming> waiting = new ArrayDeque<>();
+    boolean answering;
+    boolean closing;
+  }
+
+  /** Reads while fewer than {@link #MAX_WAITING} requests wait and the peer takes our writes. */
+  private static void updateReading(ChannelHandlerContext ctx, Conversation c) {
+    boolean read = c.waiting.size() < MAX_WAITING && ctx.channel().isWritable() && !c.closing;
+    if (ctx.channel().config().isAutoRead() != read) {
+      ctx.channel().config().setAutoRead(read);
+    }
+  }
+
+  /** The response before has been handed to the channel: answers the next waiting request. */
+  private void answered(ChannelHandlerContext ctx, boolean keepAlive) {
+    Conversation c = ctx.channel().attr(CONVERSATION).get();
+    if (!keepAlive) {
+      // The connection closes after this response: nothing behind it is answered.
+      c.closing = true;
+      c.waiting.clear();
+    }
+    Incoming next = c.waiting.poll();
+    updateReading(ctx, c);
+    if (next == null) {
+      c.answering = false;
+      return;
+    }
+    handle(ctx, next);
   }
 
   /** What is needed of a request, copied out of Netty's buffers so it can wait its turn. */
@@ -140,9 +191,9 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     }
   }
 
-  private void handle(ChannelHandlerContext ctx, Incoming request, CompletableFuture<Void> done) {
+  private void handle(ChannelHandlerContext ctx, Incoming request) {
     long start = System.nanoTime();
-    Exchange x = new Exchange(ctx, start, request.method(), request.keepAlive(), done);
+    Exchange x = new Exchange(ctx, start, request.method(), request.keepAlive());
     if (!request.decoded()) {
       x.route = null;
       write(
@@ -257,20 +308,13 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     final long start;
     final String method;
     final boolean keepAlive;
-    final CompletableFuture<Void> done;
     Route route;
 
-    Exchange(
-        ChannelHandlerContext ctx,
-        long start,
-        String method,
-        boolean keepAlive,
-        CompletableFuture<Void> done) {
+    Exchange(ChannelHandlerContext ctx, long start, String method, boolean keepAlive) {
       this.ctx = ctx;
       this.start = start;
       this.method = method;
       this.keepAlive = keepAlive;
-      this.done = done;
     }
   }
 
@@ -312,7 +356,8 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
           "role " + p.role().code() + " may not call " + route.method() + " " + route.template(),
           List.of());
     }
-    if (!limiter.tryAcquire("principal " + p.name(), limits.requestsPerSecond(p.role().code()))) {
+    int rate = limits.requestsPerSecond(p.role().code());
+    if (rate > 0 && !limiter.tryAcquire("principal " + p.name(), rate)) {
       return rateLimited();
     }
     return null;
@@ -334,8 +379,8 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     } catch (RuntimeException e) {
       response = CompletableFuture.failedFuture(e);
     }
-    response.whenCompleteAsync(
-        (r, failure) -> write(x, failure == null ? r : ErrorMapper.map(failure)), x.ctx.executor());
+    onLoop(
+        x.ctx, response, (r, failure) -> write(x, failure == null ? r : ErrorMapper.map(failure)));
   }
 
   private void write(Exchange x, ApiResponse r) {
@@ -344,7 +389,11 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     if (r.stream() == null) {
       head =
           new DefaultFullHttpResponse(
-              HttpVersion.HTTP_1_1, r.status(), Unpooled.wrappedBuffer(r.body()));
+              HttpVersion.HTTP_1_1,
+              r.status(),
+              Unpooled.wrappedBuffer(r.body()),
+              RESPONSE_HEADERS,
+              RESPONSE_HEADERS);
       head.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, r.body().length);
     } else {
       head = new DefaultHttpResponse(HttpVersion.HTTP_1_1, r.status(), RESPONSE_HEADERS);
@@ -352,7 +401,7 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     }
     head.headers().set(HttpHeaderNames.CONTENT_TYPE, r.contentType());
     head.headers().set(HttpHeaderNames.CACHE_CONTROL, HttpHeaderValues.NO_STORE);
-    head.headers().set("X-Content-Type-Options", "nosniff");
+    head.headers().set(X_CONTENT_TYPE_OPTIONS, NOSNIFF);
     r.headers().forEach((name, value) -> head.headers().set(name, value));
     head.headers()
         .set(
@@ -374,19 +423,17 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
           if (f.isSuccess()) {
             r.onWritten().run();
           }
-          if (x.keepAlive && f.isSuccess()) {
-            ctx.read();
-          } else {
+          if (!x.keepAlive || !f.isSuccess()) {
             ctx.close();
           }
         });
-    x.done.complete(null);
     long nanos = System.nanoTime() - x.start;
     if (x.route == null) {
       metrics.unmatched(x.method, r.status().code(), nanos);
     } else {
       metrics.request(x.route, r.status().code(), nanos);
     }
+    answered(ctx, x.keepAlive);
   }
 
   @Override

@@ -16,7 +16,6 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpServerCodec;
-import io.netty.handler.timeout.IdleStateHandler;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumMap;
@@ -29,7 +28,6 @@ import java.util.function.Function;
 import org.blocklist.config.Config;
 import org.blocklist.ledger.Ledger;
 import org.blocklist.transport.ConnectionLimit;
-import org.blocklist.transport.IdleClose;
 import org.blocklist.transport.Transports;
 
 /** The HTTP API listener: one initializer, one routing handler, explicit thread counts. */
@@ -98,11 +96,10 @@ public final class ApiServer implements AutoCloseable {
                   @Override
                   protected void initChannel(SocketChannel ch) {
                     RequestDeadlines deadlines =
-                        new RequestDeadlines(limits.headerSeconds(), limits.bodySeconds());
+                        new RequestDeadlines(
+                            limits.headerSeconds(), limits.bodySeconds(), limits.idleSeconds());
                     ChannelPipeline p = ch.pipeline();
                     p.addLast(connections);
-                    p.addLast(new IdleStateHandler(0, 0, limits.idleSeconds(), TimeUnit.SECONDS));
-                    p.addLast(IdleClose.INSTANCE);
                     p.addLast(deadlines.bytes());
                     p.addLast(new HttpServerCodec(MAX_INITIAL_LINE, MAX_HEADER_BYTES, 8192));
                     p.addLast(deadlines.messages());

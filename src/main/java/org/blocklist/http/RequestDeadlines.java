@@ -11,6 +11,7 @@ import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpObject;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
@@ -20,41 +21,52 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Per-connection deadlines against slow clients: the whole request head must arrive within {@code
- * headerSeconds} of its first byte, and the body within {@code bodySeconds} of the head. A missed
- * deadline is answered {@code 408} and the connection closed. One instance per channel, with two
- * handlers: {@link #bytes()} before the HTTP codec (sees the first byte) and {@link #messages()}
- * after it (sees the head, the end of the body and the response). Requests only note the time; a
- * single check per connection every {@link #CHECK_MILLIS} enforces the deadlines, so a request
- * costs no timer of its own.
+ * Per-connection deadlines against slow and idle clients: the whole request head must arrive within
+ * {@code headerSeconds} of its first byte, and the body within {@code bodySeconds} of the head
+ * (else {@code 408} and the connection is closed); a connection with no request for {@code
+ * idleSeconds}, or whose peer takes nothing of a response for {@code idleSeconds}, is closed. While
+ * a route works on its answer (a delta long-poll waits up to its own bounded time) no deadline
+ * runs. One instance per channel, with two handlers: {@link #bytes()} before the HTTP codec (sees
+ * the first byte) and {@link #messages()} after it (sees the head, the end of the body and the
+ * response). Requests only note the time; a single check per connection every {@link #CHECK_MILLIS}
+ * enforces the deadlines, so a request costs no timer of its own.
  */
 final class RequestDeadlines {
   /** How often a connection's deadlines are checked; deadlines are met to within this. */
   static final long CHECK_MILLIS = 250;
 
   private enum State {
+    /** Between requests. */
     IDLE,
+    /** The request head is arriving. */
     HEAD,
+    /** The request body is arriving. */
     BODY,
-    RESPONDING
+    /** The route works on its answer. */
+    ANSWERING,
+    /** The response is being written (a streamed one in several parts). */
+    SENDING
   }
 
   private final long headerNanos;
   private final long bodyNanos;
+  private final long idleNanos;
   private State state = State.IDLE;
   private long since;
   private boolean bytesWhileResponding;
   private ScheduledFuture<?> check;
 
-  RequestDeadlines(int headerSeconds, int bodySeconds) {
+  RequestDeadlines(int headerSeconds, int bodySeconds, int idleSeconds) {
     this.headerNanos = TimeUnit.SECONDS.toNanos(headerSeconds);
     this.bodyNanos = TimeUnit.SECONDS.toNanos(bodySeconds);
+    this.idleNanos = TimeUnit.SECONDS.toNanos(idleSeconds);
   }
 
   ChannelInboundHandlerAdapter bytes() {
     return new ChannelInboundHandlerAdapter() {
       @Override
       public void channelActive(ChannelHandlerContext ctx) {
+        enter(State.IDLE);
         check =
             ctx.executor()
                 .scheduleAtFixedRate(
@@ -67,7 +79,7 @@ final class RequestDeadlines {
         if (msg instanceof ByteBuf) {
           if (state == State.IDLE) {
             enter(State.HEAD);
-          } else if (state == State.RESPONDING) {
+          } else if (state == State.ANSWERING || state == State.SENDING) {
             bytesWhileResponding = true;
           }
         }
@@ -92,16 +104,21 @@ final class RequestDeadlines {
           enter(State.BODY);
         }
         if (msg instanceof LastHttpContent) {
-          enter(State.RESPONDING);
+          enter(State.ANSWERING);
         }
         ctx.fireChannelRead(msg);
       }
 
       @Override
       public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
-        if (msg instanceof LastHttpContent && state == State.RESPONDING) {
+        if (msg instanceof LastHttpContent
+            && (state == State.ANSWERING || state == State.SENDING)) {
           enter(bytesWhileResponding ? State.HEAD : State.IDLE);
           bytesWhileResponding = false;
+        } else if (msg instanceof HttpObject
+            && (state == State.ANSWERING || state == State.SENDING)) {
+          // A response head or a part of a streamed body: the peer is taking what we send.
+          enter(State.SENDING);
         }
         ctx.write(msg, promise);
       }
@@ -115,15 +132,28 @@ final class RequestDeadlines {
 
   private void checkDeadline(ChannelHandlerContext ctx) {
     long waited = System.nanoTime() - since;
-    if (state == State.HEAD && waited > headerNanos) {
-      expire(ctx, "request head");
-    } else if (state == State.BODY && waited > bodyNanos) {
-      expire(ctx, "request body");
+    switch (state) {
+      case HEAD -> {
+        if (waited > headerNanos) {
+          expire(ctx, "request head");
+        }
+      }
+      case BODY -> {
+        if (waited > bodyNanos) {
+          expire(ctx, "request body");
+        }
+      }
+      case IDLE, SENDING -> {
+        if (waited > idleNanos) {
+          ctx.close();
+        }
+      }
+      case ANSWERING -> {}
     }
   }
 
   private void expire(ChannelHandlerContext ctx, String what) {
-    state = State.RESPONDING;
+    state = State.ANSWERING;
     if (check != null) {
       check.cancel(false);
     }

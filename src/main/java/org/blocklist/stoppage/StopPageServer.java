@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.EventLoopGroup;
 import io.netty.handler.codec.http.HttpObjectAggregator;
@@ -79,7 +80,11 @@ public final class StopPageServer implements AutoCloseable {
     ConnectionLimit connections = new ConnectionLimit(MAX_CONNECTIONS);
     EventLoopGroup group = Transports.eventLoops(ioThreads);
     ServerBootstrap bootstrap =
-        Transports.server(group).childHandler(new Initializer(connections, handler));
+        Transports.server(group)
+            // Read one request at a time, the next only once the answer is written (the handler
+            // calls read()): a client that pipelines without reading its answers stops being read.
+            .childOption(ChannelOption.AUTO_READ, false)
+            .childHandler(new Initializer(connections, handler));
     try {
       Channel channel = bootstrap.bind(new InetSocketAddress(bind, port)).sync().channel();
       return new StopPageServer(group, channel);

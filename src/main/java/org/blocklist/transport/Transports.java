@@ -13,7 +13,9 @@ import io.netty.channel.socket.nio.NioServerSocketChannel;
 
 /**
  * What every listener shares: native epoll where Netty has it (NIO otherwise), an explicit number
- * of event loops, and children that read only on demand ({@code AUTO_READ} off) with Nagle off.
+ * of event loops, and Nagle off. Children read as data arrives ({@code AUTO_READ} on): turning
+ * reading off and on around each request costs two {@code epoll_ctl} calls per request, so a
+ * handler that must stop reading (a slow peer, too many pipelined requests) turns it off itself.
  */
 public final class Transports {
   /** Pending connections the kernel queues for each listener. */
@@ -34,7 +36,7 @@ public final class Transports {
         .group(group)
         .channel(channelType)
         .option(ChannelOption.SO_BACKLOG, BACKLOG)
-        .childOption(ChannelOption.AUTO_READ, false)
+        .childOption(ChannelOption.AUTO_READ, true)
         .childOption(ChannelOption.TCP_NODELAY, true);
   }
 }

@@ -67,6 +67,54 @@ class HttpLimitsTest {
   }
 
   @Test
+  void morePipelinedRequestsThanMayWait_areAllAnsweredInOrder() throws Exception {
+    int n = 200; // well over ApiHandler.MAX_WAITING: reading stops and resumes as they drain
+    try (Blocklist bl = Blocklist.start(dir.resolve("data"))) {
+      try (Socket s = new Socket("127.0.0.1", bl.server.uri("/").getPort())) {
+        s.setSoTimeout(10_000);
+        StringBuilder requests = new StringBuilder();
+        for (int i = 1; i <= n; i++) {
+          requests.append("GET /v1/versions/").append(i).append(" HTTP/1.1\r\nHost: x\r\n");
+          requests.append(i == n ? "Connection: close\r\n\r\n" : "\r\n");
+        }
+        s.getOutputStream().write(requests.toString().getBytes(StandardCharsets.US_ASCII));
+        String all = new String(s.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+        int at = 0;
+        for (int i = 1; i <= n; i++) {
+          at = all.indexOf("no version " + i + " ", at);
+          assertTrue(at >= 0, "answer " + i + " missing or out of order");
+        }
+      }
+    }
+  }
+
+  @Test
+  void aConnectionIdleForIdleSeconds_isClosed() throws Exception {
+    try (Blocklist bl =
+        Blocklist.start(dir.resolve("data"), TestYaml.UNLIMITED + "  idleSeconds: 1\n")) {
+      try (Socket s = new Socket("127.0.0.1", bl.server.uri("/").getPort())) {
+        s.setSoTimeout(10_000);
+        s.getOutputStream()
+            .write("GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+        String all = new String(s.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+        assertTrue(all.startsWith("HTTP/1.1 200"), all);
+        assertTrue(all.contains("\"status\":\"serving\""), "answered, then closed when idle");
+      }
+    }
+  }
+
+  @Test
+  void aLongPollLongerThanIdleSeconds_isAnswered() throws Exception {
+    try (Blocklist bl =
+        Blocklist.start(dir.resolve("data"), TestYaml.UNLIMITED + "  idleSeconds: 1\n")) {
+      bl.publish("block", "a.example");
+      HttpResponse<String> r = bl.server.get("/v1/delta?from=1&wait=3", bl.isp);
+      assertEquals(200, r.statusCode(), r.body());
+      assertEquals(1, json(r).get("to").asLong(), "the wait ran out, with no new version");
+    }
+  }
+
+  @Test
   void aPrincipalOverItsRate_gets429_withRetryAfter() throws Exception {
     String yaml =
         "http: { port: 0 }\nstopPage: { port: 0 }\nlimits:\n  requestsPerSecond: { police: 1 }\n  requestsPerSecondPerAddress: 0\n";
