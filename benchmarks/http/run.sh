@@ -1,11 +1,17 @@
 #!/usr/bin/env bash
 # HTTP benchmarks of issue 3, side by side with nginx in one run (see ../README.md).
 #   benchmarks/http/run.sh [ENTRIES] [SECONDS] [ROUNDS]
-# Starts nginx (fixed 80-byte JSON) and blocklist (with ENTRIES names, default 1,000,000) on
-# loopback, runs wrk against each ROUNDS times (default 3) for SECONDS (default 10), and prints
-# medians. Everything it starts is stopped on exit. With BASELINE_JAR=path/to/older/blocklist.jar,
+# Starts nginx (fixed 80-byte JSON), a bare Netty HTTP server (NettyFloor.java, the same answer)
+# and blocklist (with ENTRIES names, default 1,000,000) on loopback, runs wrk against each ROUNDS
+# times (default 3) for SECONDS (default 10), interleaved, and prints medians of requests/s, p99
+# and server CPU per request (user + system time of the server's processes over the run, divided
+# by the requests: unlike requests/s it does not depend on what else the shared cores are doing).
+# nginx and the floor are sent exactly the requests blocklist gets (same wrk scripts, so the
+# client costs the same); nginx answering plain "GET /" is reported as well. Everything it
+# starts is stopped on exit. With BASELINE_JAR=path/to/older/blocklist.jar,
 # that build serves a copy of the same data and is measured in the same rounds (lookup-baseline),
 # so a change is compared against the build before it on the same noisy machine.
+# SERVER_JAVA_OPTS are passed to the measured server's JVM (e.g. -XX:StartFlightRecording=...).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ENTRIES=${1:-1000000}
@@ -49,7 +55,8 @@ java -cp target/blocklist.jar benchmarks/http/NettyFloor.java "$FLOOR_PORT" > "$
 FLOOR_PID=$!
 
 PORT=$(free_port)
-java -jar target/blocklist.jar serve --config benchmarks/http/bench-config.yaml --data "$WORK/data" \
+# shellcheck disable=SC2086 # SERVER_JAVA_OPTS holds several words, e.g. a JFR recording
+java ${SERVER_JAVA_OPTS:-} -jar target/blocklist.jar serve --config benchmarks/http/bench-config.yaml --data "$WORK/data" \
   --http-port "$PORT" > "$WORK/serve.log" 2>&1 &
 SERVER_PID=$!
 for _ in $(seq 1 600); do curl -sf "http://127.0.0.1:$PORT/healthz" >/dev/null && break; sleep 0.1; done
@@ -80,36 +87,59 @@ if [ -n "${BASELINE_JAR:-}" ]; then
   for _ in $(seq 1 600); do curl -sf "http://127.0.0.1:$BASE_PORT/healthz" >/dev/null && break; sleep 0.1; done
 fi
 
-one_run() { # name url script env...: one measured run, appending rps and p99
-  local name=$1 url=$2 script=$3; shift 3
-  local out="$WORK/$name"
+# CPU time (clock ticks, user + system) used so far by these processes, all their threads included
+cpu_ticks() { for p in "$@"; do awk '{print $14 + $15}' "/proc/$p/stat"; done | paste -sd+ | bc; }
+TICK_US=$((1000000 / $(getconf CLK_TCK)))
+one_run() { # name url script "pids" env...: one measured run, appending rps, p99 and server CPU per request
+  local name=$1 url=$2 script=$3 pids=$4; shift 4
+  local out="$WORK/$name" before after
+  # shellcheck disable=SC2086 # pids is a list
+  before=$(cpu_ticks $pids)
   env "$@" wrk -t$THREADS -c$CONNECTIONS -d${SECONDS_PER_RUN}s --latency ${script:+-s "$script"} "$url" > "$out.last"
+  # shellcheck disable=SC2086
+  after=$(cpu_ticks $pids)
+  if grep -qE 'Non-2xx|Socket errors' "$out.last"; then
+    echo "$name: wrk saw errors, not counted:" >&2; cat "$out.last" >&2; return
+  fi
   rps < "$out.last" >> "$out.rps"; p99 < "$out.last" >> "$out.p99"
+  awk -v t="$((after - before))" -v us="$TICK_US" '/requests in/ {printf "%.2f\n", t * us / $1}' "$out.last" >> "$out.cpu"
 }
-report() { echo "$1: rps median $(median < "$WORK/$1.rps") (runs: $(tr '\n' ' ' < "$WORK/$1.rps")) p99 median $(median < "$WORK/$1.p99") ms"; }
+report() { echo "$1: rps median $(median < "$WORK/$1.rps") (runs: $(tr '\n' ' ' < "$WORK/$1.rps")) p99 median $(median < "$WORK/$1.p99") ms, server CPU median $(median < "$WORK/$1.cpu") us/request (runs: $(tr '\n' ' ' < "$WORK/$1.cpu"))"; }
 
 echo "== wrk -t$THREADS -c$CONNECTIONS -d${SECONDS_PER_RUN}s, $ROUNDS interleaved rounds (medians)"
-: > "$WORK/nginx.rps"; : > "$WORK/nginx.p99"; : > "$WORK/netty-floor.rps"; : > "$WORK/netty-floor.p99"; : > "$WORK/lookup.rps"; : > "$WORK/lookup.p99"; : > "$WORK/delta.rps"; : > "$WORK/delta.p99"; : > "$WORK/lookup-baseline.rps"; : > "$WORK/lookup-baseline.p99"
-# warm-up, not counted: long enough for the server's JIT (C2) to settle
-wrk -t$THREADS -c$CONNECTIONS -d5s "http://127.0.0.1:$NGINX_PORT/" > /dev/null
-wrk -t$THREADS -c$CONNECTIONS -d15s "http://127.0.0.1:$FLOOR_PORT/" > /dev/null
+SERIES="nginx nginx-lookup nginx-delta netty-floor lookup delta lookup-baseline"
+for series in $SERIES; do
+  : > "$WORK/$series.rps"; : > "$WORK/$series.p99"; : > "$WORK/$series.cpu"
+done
+NGINX_PIDS="$(cat "$WORK/nginx.pid") $(pgrep -P "$(cat "$WORK/nginx.pid")" | tr '\n' ' ')"
+NGINX="http://127.0.0.1:$NGINX_PORT"
+LOOKUPS=(benchmarks/http/lookup.lua TOKEN="$ISP" QUERIES="$WORK/queries.txt")
+DELTAS=(benchmarks/http/delta.lua TOKEN="$ISP" FROM=1)
+# warm-up, not counted: long enough for the servers' JIT (C2) to settle
+wrk -t$THREADS -c$CONNECTIONS -d5s "$NGINX/" > /dev/null
+TOKEN="$ISP" QUERIES="$WORK/queries.txt" wrk -t$THREADS -c$CONNECTIONS -d15s -s benchmarks/http/lookup.lua "http://127.0.0.1:$FLOOR_PORT" > /dev/null
 TOKEN="$ISP" QUERIES="$WORK/queries.txt" wrk -t$THREADS -c$CONNECTIONS -d20s -s benchmarks/http/lookup.lua "$API" > /dev/null
 TOKEN="$ISP" FROM=1 wrk -t$THREADS -c$CONNECTIONS -d15s -s benchmarks/http/delta.lua "$API" > /dev/null
 [ -n "${BASE_PID:-}" ] && TOKEN="$ISP" QUERIES="$WORK/queries.txt" wrk -t$THREADS -c$CONNECTIONS -d20s -s benchmarks/http/lookup.lua "http://127.0.0.1:$BASE_PORT" > /dev/null
 for r in $(seq 1 "$ROUNDS"); do
-  one_run nginx "http://127.0.0.1:$NGINX_PORT/" ""
-  one_run netty-floor "http://127.0.0.1:$FLOOR_PORT/" ""
-  one_run lookup "$API" benchmarks/http/lookup.lua TOKEN="$ISP" QUERIES="$WORK/queries.txt"
-  one_run delta "$API" benchmarks/http/delta.lua TOKEN="$ISP" FROM=1
-  [ -n "${BASE_PID:-}" ] && one_run lookup-baseline "http://127.0.0.1:$BASE_PORT" benchmarks/http/lookup.lua TOKEN="$ISP" QUERIES="$WORK/queries.txt"
+  one_run nginx "$NGINX/" "" "$NGINX_PIDS"
+  one_run nginx-lookup "$NGINX" "${LOOKUPS[0]}" "$NGINX_PIDS" "${LOOKUPS[@]:1}"
+  one_run nginx-delta "$NGINX" "${DELTAS[0]}" "$NGINX_PIDS" "${DELTAS[@]:1}"
+  one_run netty-floor "http://127.0.0.1:$FLOOR_PORT" "${LOOKUPS[0]}" "$FLOOR_PID" "${LOOKUPS[@]:1}"
+  one_run lookup "$API" "${LOOKUPS[0]}" "$SERVER_PID" "${LOOKUPS[@]:1}"
+  one_run delta "$API" "${DELTAS[0]}" "$SERVER_PID" "${DELTAS[@]:1}"
+  [ -n "${BASE_PID:-}" ] && one_run lookup-baseline "http://127.0.0.1:$BASE_PORT" "${LOOKUPS[0]}" "$BASE_PID" "${LOOKUPS[@]:1}"
 done
-report nginx; report netty-floor; report lookup; report delta
-[ -n "${BASE_PID:-}" ] && report lookup-baseline && echo "lookup / lookup-baseline = $(echo "scale=2; $(median < "$WORK/lookup.rps") / $(median < "$WORK/lookup-baseline.rps")" | bc)"
-NGINX=$(median < "$WORK/nginx.rps"); LOOKUP=$(median < "$WORK/lookup.rps"); DELTA=$(median < "$WORK/delta.rps")
-FLOOR=$(median < "$WORK/netty-floor.rps")
-echo "lookup / nginx = $(echo "scale=2; $LOOKUP / $NGINX" | bc)   delta / nginx = $(echo "scale=2; $DELTA / $NGINX" | bc)   netty floor / nginx = $(echo "scale=2; $FLOOR / $NGINX" | bc)   lookup / netty floor = $(echo "scale=2; $LOOKUP / $FLOOR" | bc)"
+for series in $SERIES; do [ -s "$WORK/$series.rps" ] && report "$series"; done
+med() { median < "$WORK/$1.rps"; }
+cpu() { median < "$WORK/$1.cpu"; }
+ratio() { echo "scale=2; $1 / $2" | bc; }
+echo "requests/s, same requests to both: lookup / nginx = $(ratio "$(med lookup)" "$(med nginx-lookup)")   delta / nginx = $(ratio "$(med delta)" "$(med nginx-delta)")   lookup / netty floor = $(ratio "$(med lookup)" "$(med netty-floor)")"
+echo "requests/s, against nginx answering plain 'GET /' (cheapest client): lookup / nginx = $(ratio "$(med lookup)" "$(med nginx)")   delta / nginx = $(ratio "$(med delta)" "$(med nginx)")"
+echo "server CPU per request: lookup / nginx = $(ratio "$(cpu lookup)" "$(cpu nginx-lookup)")   delta / nginx = $(ratio "$(cpu delta)" "$(cpu nginx-delta)")   lookup / netty floor = $(ratio "$(cpu lookup)" "$(cpu netty-floor)")"
+[ -n "${BASE_PID:-}" ] && echo "lookup / lookup-baseline = $(ratio "$(med lookup)" "$(med lookup-baseline)") (requests/s), $(ratio "$(cpu lookup)" "$(cpu lookup-baseline)") (CPU per request)"
 
-echo "== full snapshot of $(curl -s "$API/healthz") entries: 5 downloads"
+echo "== full snapshot of the latest version ($ENTRIES + 1 entries): 5 downloads"
 : > "$WORK/snap"
 for r in 1 2 3 4 5; do
   curl -s -o "$WORK/snapshot.txt" -w '%{time_total}\n' -H "Authorization: Bearer $ISP" "$API/v1/snapshot" >> "$WORK/snap"

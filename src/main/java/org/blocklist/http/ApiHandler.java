@@ -36,6 +36,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import org.blocklist.auth.Authenticator;
 import org.blocklist.auth.Principal;
+import org.blocklist.auth.Role;
 import org.blocklist.config.Config;
 
 /**
@@ -89,6 +90,10 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
   private final Authenticator authenticator;
   private final RateLimiter limiter;
   private final Config.Limits limits;
+
+  /** {@code limits.requestsPerSecond} by role ordinal, read on every authenticated request. */
+  private final int[] ratePerRole;
+
   private final byte[] metricsToken;
   private final HttpMetrics metrics;
 
@@ -108,6 +113,10 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     this.authenticator = requireNonNull(authenticator, "authenticator");
     this.limiter = requireNonNull(limiter, "limiter");
     this.limits = requireNonNull(limits, "limits");
+    this.ratePerRole = new int[Role.values().length];
+    for (Role role : Role.values()) {
+      ratePerRole[role.ordinal()] = limits.requestsPerSecond(role.code());
+    }
     this.metricsToken = metricsToken.getBytes(StandardCharsets.UTF_8);
     this.metrics = requireNonNull(metrics, "metrics");
   }
@@ -176,6 +185,7 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
   private record Incoming(
       boolean decoded,
       boolean keepAlive,
+      boolean http10,
       String method,
       String uri,
       String authorization,
@@ -184,6 +194,7 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
       return new Incoming(
           r.decoderResult().isSuccess(),
           HttpUtil.isKeepAlive(r),
+          r.protocolVersion() == HttpVersion.HTTP_1_0,
           r.method().name(),
           r.uri(),
           r.headers().get(HttpHeaderNames.AUTHORIZATION),
@@ -193,7 +204,7 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
 
   private void handle(ChannelHandlerContext ctx, Incoming request) {
     long start = System.nanoTime();
-    Exchange x = new Exchange(ctx, start, request.method(), request.keepAlive());
+    Exchange x = new Exchange(ctx, start, request.method(), request.keepAlive(), request.http10());
     if (!request.decoded()) {
       x.route = null;
       write(
@@ -308,13 +319,16 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     final long start;
     final String method;
     final boolean keepAlive;
+    final boolean http10;
     Route route;
 
-    Exchange(ChannelHandlerContext ctx, long start, String method, boolean keepAlive) {
+    Exchange(
+        ChannelHandlerContext ctx, long start, String method, boolean keepAlive, boolean http10) {
       this.ctx = ctx;
       this.start = start;
       this.method = method;
       this.keepAlive = keepAlive;
+      this.http10 = http10;
     }
   }
 
@@ -356,7 +370,7 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
           "role " + p.role().code() + " may not call " + route.method() + " " + route.template(),
           List.of());
     }
-    int rate = limits.requestsPerSecond(p.role().code());
+    int rate = ratePerRole[p.role().ordinal()];
     if (rate > 0 && !limiter.tryAcquire("principal " + p.name(), rate)) {
       return rateLimited();
     }
@@ -403,10 +417,12 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     head.headers().set(HttpHeaderNames.CACHE_CONTROL, HttpHeaderValues.NO_STORE);
     head.headers().set(X_CONTENT_TYPE_OPTIONS, NOSNIFF);
     r.headers().forEach((name, value) -> head.headers().set(name, value));
-    head.headers()
-        .set(
-            HttpHeaderNames.CONNECTION,
-            x.keepAlive ? HttpHeaderValues.KEEP_ALIVE : HttpHeaderValues.CLOSE);
+    if (!x.keepAlive) {
+      head.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+    } else if (x.http10) {
+      // HTTP/1.1 connections persist by default; an HTTP/1.0 one only when told so.
+      head.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
+    }
     ChannelFuture written;
     if (r.stream() == null) {
       written = ctx.writeAndFlush(head);

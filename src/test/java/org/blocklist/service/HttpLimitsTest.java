@@ -2,6 +2,7 @@ package org.blocklist.service;
 
 import static org.blocklist.testing.Blocklist.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.InputStream;
@@ -11,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.blocklist.testing.Blocklist;
+import org.blocklist.testing.RawHttp;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -111,6 +113,29 @@ class HttpLimitsTest {
       HttpResponse<String> r = bl.server.get("/v1/delta?from=1&wait=3", bl.isp);
       assertEquals(200, r.statusCode(), r.body());
       assertEquals(1, json(r).get("to").asLong(), "the wait ran out, with no new version");
+    }
+  }
+
+  @Test
+  void http11Connections_persistWithoutAConnectionHeader_andHttp10OnlyWhenAsked() throws Exception {
+    try (Blocklist bl = Blocklist.start(dir.resolve("data"))) {
+      int port = bl.server.uri("/").getPort();
+      try (RawHttp http = new RawHttp(port)) {
+        http.send(RawHttp.get("/healthz", "Host: x"));
+        assertNull(http.read(false).header("connection"), "HTTP/1.1 persists by default");
+        http.send(RawHttp.get("/healthz", "Host: x", "Connection: close"));
+        assertEquals("close", http.read(false).header("connection"));
+        assertTrue(http.closedByServer());
+      }
+      try (RawHttp http = new RawHttp(port)) {
+        http.send("GET /healthz HTTP/1.0\r\nConnection: keep-alive\r\n\r\n");
+        assertEquals("keep-alive", http.read(false).header("connection"));
+        http.send("GET /healthz HTTP/1.0\r\n\r\n");
+        RawHttp.Response last = http.read(false);
+        assertEquals(200, last.status());
+        assertEquals("close", last.header("connection"));
+        assertTrue(http.closedByServer());
+      }
     }
   }
 

@@ -1,4 +1,4 @@
-package org.blocklist.stoppage;
+package org.blocklist.testing;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -17,14 +17,14 @@ import java.util.Map;
  * HTTP/1.1 written by hand over a plain socket, so that a test controls every byte (the JDK client
  * will not send an arbitrary {@code Host}). Reads responses framed by {@code Content-Length}.
  */
-final class RawHttp implements AutoCloseable {
+public final class RawHttp implements AutoCloseable {
   private static final int TIMEOUT_MILLIS = 10_000;
 
   private final Socket socket;
   private final InputStream in;
   private final OutputStream out;
 
-  RawHttp(int port) throws IOException {
+  public RawHttp(int port) throws IOException {
     socket = new Socket(InetAddress.getLoopbackAddress(), port);
     socket.setSoTimeout(TIMEOUT_MILLIS);
     in = socket.getInputStream();
@@ -32,7 +32,7 @@ final class RawHttp implements AutoCloseable {
   }
 
   /** One request on a fresh connection. */
-  static Response exchange(int port, String request) throws IOException {
+  public static Response exchange(int port, String request) throws IOException {
     try (RawHttp http = new RawHttp(port)) {
       http.send(request);
       return http.read(request.startsWith("HEAD "));
@@ -40,11 +40,11 @@ final class RawHttp implements AutoCloseable {
   }
 
   /** A GET of {@code path} with these header lines ({@code "Name: value"}). */
-  static String get(String path, String... headerLines) {
+  public static String get(String path, String... headerLines) {
     return request("GET", path, headerLines);
   }
 
-  static String request(String method, String path, String... headerLines) {
+  public static String request(String method, String path, String... headerLines) {
     StringBuilder b = new StringBuilder(method + " " + path + " HTTP/1.1\r\n");
     for (String line : headerLines) {
       b.append(line).append("\r\n");
@@ -52,13 +52,13 @@ final class RawHttp implements AutoCloseable {
     return b.append("\r\n").toString();
   }
 
-  void send(String request) throws IOException {
+  public void send(String request) throws IOException {
     out.write(request.getBytes(StandardCharsets.ISO_8859_1));
     out.flush();
   }
 
   /** The next response; {@code head}: it answers a HEAD, so it has no body. */
-  Response read(boolean head) throws IOException {
+  public Response read(boolean head) throws IOException {
     String statusLine = line();
     String[] parts = statusLine.split(" ", 3);
     Map<String, List<String>> headers = new LinkedHashMap<>();
@@ -81,7 +81,7 @@ final class RawHttp implements AutoCloseable {
   }
 
   /** Whether the server closed the connection (reads end of stream). */
-  boolean closedByServer() throws IOException {
+  public boolean closedByServer() throws IOException {
     return in.read() == -1;
   }
 
@@ -104,9 +104,10 @@ final class RawHttp implements AutoCloseable {
     socket.close();
   }
 
-  record Response(int status, String reason, Map<String, List<String>> headers, byte[] body) {
+  public record Response(
+      int status, String reason, Map<String, List<String>> headers, byte[] body) {
     /** The only value of header {@code name}, or null; fails if it is repeated. */
-    String header(String name) {
+    public String header(String name) {
       List<String> values = headers.get(name.toLowerCase(Locale.ROOT));
       if (values == null) {
         return null;
@@ -117,7 +118,7 @@ final class RawHttp implements AutoCloseable {
       return values.get(0);
     }
 
-    String text() {
+    public String text() {
       return new String(body, StandardCharsets.UTF_8);
     }
   }
