@@ -129,8 +129,11 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
 
   @Override
   protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
-    Incoming incoming = Incoming.copyOf(request);
     Conversation c = ctx.channel().attr(CONVERSATION).get();
+    if (c.closing) {
+      return; // read with the request that closes the connection: never answered
+    }
+    Incoming incoming = Incoming.copyOf(request);
     if (c.answering) {
       c.waiting.add(incoming);
       updateReading(ctx, c);

@@ -1,7 +1,8 @@
 /**
  * Netty plumbing shared by the listeners (API, stop page, and later DNS): {@link
  * org.blocklist.transport.Transports} picks the transport and the common options; {@link
- * org.blocklist.transport.ConnectionLimit} and {@link org.blocklist.transport.IdleClose} bound
- * connections.
+ * org.blocklist.transport.ConnectionLimit} caps connections and {@link
+ * org.blocklist.transport.IdleClose} closes those an {@code IdleStateHandler} finds idle (the API
+ * folds idle time into its request deadlines instead).
  */
 package org.blocklist.transport;

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -86,6 +87,36 @@ class HttpLimitsTest {
           at = all.indexOf("no version " + i + " ", at);
           assertTrue(at >= 0, "answer " + i + " missing or out of order");
         }
+      }
+    }
+  }
+
+  @Test
+  void requestsPipelinedBehindConnectionClose_areNotAnswered() throws Exception {
+    try (Blocklist bl =
+        Blocklist.start(
+            dir.resolve("data"),
+            TestYaml.UNLIMITED + "  requisitionDomains: 100000\n  bodyBytes: 16777216\n")) {
+      String[] names = new String[100_000];
+      for (int i = 0; i < names.length; i++) {
+        names[i] = "name-" + i + ".example";
+      }
+      bl.publish("block", names);
+      try (Socket s = new Socket()) {
+        // A small window: the 2 MB snapshot is still being written when the next request is read.
+        s.setReceiveBufferSize(4096);
+        s.connect(new InetSocketAddress("127.0.0.1", bl.server.uri("/").getPort()));
+        s.setSoTimeout(10_000);
+        String requests =
+            "GET /v1/snapshot HTTP/1.1\r\nHost: x\r\nConnection: close\r\nAuthorization: Bearer "
+                + bl.isp
+                + "\r\n\r\nGET /v1/versions/7 HTTP/1.1\r\nHost: x\r\n\r\n";
+        s.getOutputStream().write(requests.getBytes(StandardCharsets.US_ASCII));
+        String all = new String(s.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+        assertTrue(all.startsWith("HTTP/1.1 200"), all.substring(0, Math.min(200, all.length())));
+        assertTrue(
+            all.endsWith("name-99999.example\n"), "the whole snapshot, and nothing after it");
+        assertEquals(-1, all.indexOf("HTTP/1.1", 1), "one response, then the connection closed");
       }
     }
   }
