@@ -5,8 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.InputStream;
-import java.io.OutputStream;
+import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.http.HttpResponse;
@@ -35,37 +34,27 @@ class HttpLimitsTest {
   void aRequestHeadThatStalls_is408_andClosed() throws Exception {
     try (Blocklist bl =
         Blocklist.start(dir.resolve("data"), TestYaml.UNLIMITED + "  headerSeconds: 1\n")) {
-      try (Socket s = new Socket("127.0.0.1", bl.server.uri("/").getPort())) {
-        s.setSoTimeout(10_000);
-        OutputStream out = s.getOutputStream();
-        out.write("GET /healthz HTTP/1.1\r\nHost: x\r\n".getBytes(StandardCharsets.US_ASCII));
-        out.flush();
-        InputStream in = s.getInputStream();
-        String response = new String(in.readAllBytes(), StandardCharsets.US_ASCII);
-        assertTrue(response.startsWith("HTTP/1.1 408"), response);
-        assertTrue(response.contains("request_timeout"), response);
-      }
+      String response = untilClosed(bl, "GET /healthz HTTP/1.1\r\nHost: x\r\n");
+      assertTrue(response.startsWith("HTTP/1.1 408"), response);
+      assertTrue(response.contains("request_timeout"), response);
     }
   }
 
   @Test
   void pipelinedRequests_areAnsweredInOrder() throws Exception {
     try (Blocklist bl = Blocklist.start(dir.resolve("data"))) {
-      try (Socket s = new Socket("127.0.0.1", bl.server.uri("/").getPort())) {
-        s.setSoTimeout(10_000);
-        String requests =
-            "GET /v1/versions/9 HTTP/1.1\r\nHost: x\r\n\r\n"
-                + "GET /v1/requisitions HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer "
-                + bl.police
-                + "\r\n\r\n"
-                + "GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n";
-        s.getOutputStream().write(requests.getBytes(StandardCharsets.US_ASCII));
-        String all = new String(s.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
-        int notFound = all.indexOf("HTTP/1.1 404");
-        int ok = all.indexOf("HTTP/1.1 200", notFound);
-        int health = all.indexOf("\"status\":\"serving\"", ok);
-        assertTrue(notFound >= 0 && ok > notFound && health > ok, all);
-      }
+      String all =
+          untilClosed(
+              bl,
+              "GET /v1/versions/9 HTTP/1.1\r\nHost: x\r\n\r\n"
+                  + "GET /v1/requisitions HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer "
+                  + bl.police
+                  + "\r\n\r\n"
+                  + "GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+      int notFound = all.indexOf("HTTP/1.1 404");
+      int ok = all.indexOf("HTTP/1.1 200", notFound);
+      int health = all.indexOf("\"status\":\"serving\"", ok);
+      assertTrue(notFound >= 0 && ok > notFound && health > ok, all);
     }
   }
 
@@ -73,20 +62,16 @@ class HttpLimitsTest {
   void morePipelinedRequestsThanMayWait_areAllAnsweredInOrder() throws Exception {
     int n = 200; // well over ApiHandler.MAX_WAITING: reading stops and resumes as they drain
     try (Blocklist bl = Blocklist.start(dir.resolve("data"))) {
-      try (Socket s = new Socket("127.0.0.1", bl.server.uri("/").getPort())) {
-        s.setSoTimeout(10_000);
-        StringBuilder requests = new StringBuilder();
-        for (int i = 1; i <= n; i++) {
-          requests.append("GET /v1/versions/").append(i).append(" HTTP/1.1\r\nHost: x\r\n");
-          requests.append(i == n ? "Connection: close\r\n\r\n" : "\r\n");
-        }
-        s.getOutputStream().write(requests.toString().getBytes(StandardCharsets.US_ASCII));
-        String all = new String(s.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
-        int at = 0;
-        for (int i = 1; i <= n; i++) {
-          at = all.indexOf("no version " + i + " ", at);
-          assertTrue(at >= 0, "answer " + i + " missing or out of order");
-        }
+      StringBuilder requests = new StringBuilder();
+      for (int i = 1; i <= n; i++) {
+        requests.append("GET /v1/versions/").append(i).append(" HTTP/1.1\r\nHost: x\r\n");
+        requests.append(i == n ? "Connection: close\r\n\r\n" : "\r\n");
+      }
+      String all = untilClosed(bl, requests.toString());
+      int at = 0;
+      for (int i = 1; i <= n; i++) {
+        at = all.indexOf("no version " + i + " ", at);
+        assertTrue(at >= 0, "answer " + i + " missing or out of order");
       }
     }
   }
@@ -125,14 +110,9 @@ class HttpLimitsTest {
   void aConnectionIdleForIdleSeconds_isClosed() throws Exception {
     try (Blocklist bl =
         Blocklist.start(dir.resolve("data"), TestYaml.UNLIMITED + "  idleSeconds: 1\n")) {
-      try (Socket s = new Socket("127.0.0.1", bl.server.uri("/").getPort())) {
-        s.setSoTimeout(10_000);
-        s.getOutputStream()
-            .write("GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
-        String all = new String(s.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
-        assertTrue(all.startsWith("HTTP/1.1 200"), all);
-        assertTrue(all.contains("\"status\":\"serving\""), "answered, then closed when idle");
-      }
+      String all = untilClosed(bl, "GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n");
+      assertTrue(all.startsWith("HTTP/1.1 200"), all);
+      assertTrue(all.contains("\"status\":\"serving\""), "answered, then closed when idle");
     }
   }
 
@@ -202,6 +182,15 @@ class HttpLimitsTest {
       assertEquals(429, bl.server.get("/healthz", null).statusCode(), "so do open routes");
       assertEquals(
           200, bl.server.get("/v1/requisitions", bl.police).statusCode(), "a valid token is not");
+    }
+  }
+
+  /** Writes {@code requests} on a new connection and reads until the server closes it. */
+  private static String untilClosed(Blocklist bl, String requests) throws IOException {
+    try (Socket s = new Socket("127.0.0.1", bl.server.uri("/").getPort())) {
+      s.setSoTimeout(10_000);
+      s.getOutputStream().write(requests.getBytes(StandardCharsets.US_ASCII));
+      return new String(s.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
     }
   }
 
