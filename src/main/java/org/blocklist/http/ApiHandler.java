@@ -23,6 +23,7 @@ import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.handler.stream.ChunkedWriteHandler;
 import io.netty.util.AsciiString;
+import io.netty.util.Attribute;
 import io.netty.util.AttributeKey;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -122,14 +123,8 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
   }
 
   @Override
-  public void channelActive(ChannelHandlerContext ctx) {
-    ctx.channel().attr(CONVERSATION).set(new Conversation());
-    ctx.fireChannelActive();
-  }
-
-  @Override
   protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
-    Conversation c = ctx.channel().attr(CONVERSATION).get();
+    Conversation c = conversation(ctx);
     if (c.closing) {
       return; // read with the request that closes the connection: never answered
     }
@@ -145,7 +140,7 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
 
   @Override
   public void channelWritabilityChanged(ChannelHandlerContext ctx) {
-    updateReading(ctx, ctx.channel().attr(CONVERSATION).get());
+    updateReading(ctx, conversation(ctx));
     ctx.fireChannelWritabilityChanged();
   }
 
@@ -159,6 +154,17 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     boolean closing;
   }
 
+  /** The connection's conversation, begun with its first request. */
+  private static Conversation conversation(ChannelHandlerContext ctx) {
+    Attribute<Conversation> attribute = ctx.channel().attr(CONVERSATION);
+    Conversation c = attribute.get();
+    if (c == null) {
+      c = new Conversation();
+      attribute.set(c);
+    }
+    return c;
+  }
+
   /** Reads while fewer than {@link #MAX_WAITING} requests wait and the peer takes our writes. */
   private static void updateReading(ChannelHandlerContext ctx, Conversation c) {
     boolean read = c.waiting.size() < MAX_WAITING && ctx.channel().isWritable() && !c.closing;
@@ -169,7 +175,7 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
 
   /** The response before has been handed to the channel: answers the next waiting request. */
   private void answered(ChannelHandlerContext ctx, boolean keepAlive) {
-    Conversation c = ctx.channel().attr(CONVERSATION).get();
+    Conversation c = conversation(ctx);
     if (!keepAlive) {
       // The connection closes after this response: nothing behind it is answered.
       c.closing = true;
