@@ -11,7 +11,8 @@
 # starts is stopped on exit. With BASELINE_JAR=path/to/older/blocklist.jar,
 # that build serves a copy of the same data and is measured in the same rounds (lookup-baseline),
 # so a change is compared against the build before it on the same noisy machine.
-# SERVER_JAVA_OPTS are passed to the measured server's JVM (e.g. -XX:StartFlightRecording=...).
+# SERVER_JAVA_OPTS and FLOOR_JAVA_OPTS are passed to blocklist's and the floor's JVMs (e.g. a
+# JFR recording or async-profiler as an agent).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ENTRIES=${1:-1000000}
@@ -51,7 +52,8 @@ sed -e "s#PORT#$NGINX_PORT#" -e "s#PIDFILE#$WORK/nginx.pid#" -e "s#ERRLOG#$WORK/
 nginx -c "$WORK/nginx.conf" -p "$WORK"
 
 FLOOR_PORT=$(free_port)
-java -cp target/blocklist.jar benchmarks/http/NettyFloor.java "$FLOOR_PORT" > "$WORK/floor.log" 2>&1 &
+# shellcheck disable=SC2086
+java ${FLOOR_JAVA_OPTS:-} -cp target/blocklist.jar benchmarks/http/NettyFloor.java "$FLOOR_PORT" > "$WORK/floor.log" 2>&1 &
 FLOOR_PID=$!
 
 PORT=$(free_port)
