@@ -105,6 +105,11 @@ final class JarProcess {
     return new ProcessBuilder(command).start();
   }
 
+  /**
+   * Reads {@code in} to its end on a thread of its own: blocking reads must not sit in the common
+   * pool, which has a single worker on two cores (and, from Java 21, serves {@code supplyAsync}
+   * there too), where a server's never-ending stream would starve every later drain.
+   */
   private static CompletableFuture<String> drain(java.io.InputStream in) {
     return CompletableFuture.supplyAsync(
         () -> {
@@ -113,22 +118,26 @@ final class JarProcess {
           } catch (IOException e) {
             return "";
           }
-        });
+        },
+        JarProcess::daemon);
+  }
+
+  private static void daemon(Runnable task) {
+    Thread t = new Thread(task, "jar-process-drain");
+    t.setDaemon(true);
+    t.start();
   }
 
   private static void drainRest(BufferedReader reader) {
-    Thread t =
-        new Thread(
-            () -> {
-              try {
-                while (reader.readLine() != null) {
-                  // keep the pipe from filling up
-                }
-              } catch (IOException e) {
-                // the process ended
-              }
-            });
-    t.setDaemon(true);
-    t.start();
+    daemon(
+        () -> {
+          try {
+            while (reader.readLine() != null) {
+              // keep the pipe from filling up
+            }
+          } catch (IOException e) {
+            // the process ended
+          }
+        });
   }
 }

@@ -14,6 +14,8 @@ import java.util.Base64;
 import java.util.List;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.blocklist.log.Checkpoint;
 import org.blocklist.log.Hash;
 import org.blocklist.log.Manifest;
@@ -114,6 +116,8 @@ class DistributionApiTest {
   void delta_withWait_isHeldUntilTheNextVersion_whichWakesEveryWaiter() throws Exception {
     bl.publish("block", "a.example");
     List<CompletableFuture<HttpResponse<String>>> waiting = new ArrayList<>();
+    // a thread per waiting client: the common pool may have a single worker on two cores
+    ExecutorService clients = Executors.newFixedThreadPool(5);
     for (int i = 0; i < 5; i++) {
       waiting.add(
           CompletableFuture.supplyAsync(
@@ -123,7 +127,8 @@ class DistributionApiTest {
                 } catch (Exception e) {
                   throw new IllegalStateException(e);
                 }
-              }));
+              },
+              clients));
     }
     awaitParked(5);
     for (CompletableFuture<HttpResponse<String>> w : waiting) {
@@ -135,6 +140,7 @@ class DistributionApiTest {
       assertEquals(2, d.get("to").asLong());
       assertEquals(List.of("z.example"), texts(d.get("added")));
     }
+    clients.shutdown();
   }
 
   @Test
