@@ -25,15 +25,23 @@ import java.util.concurrent.TimeUnit;
  * {@code headerSeconds} of its first byte, and the body within {@code bodySeconds} of the head
  * (else {@code 408} and the connection is closed); a connection with no request for {@code
  * idleSeconds}, or whose peer takes nothing of a response for {@code idleSeconds}, is closed. While
- * a route works on its answer (a delta long-poll waits up to its own bounded time) no deadline
- * runs. One instance per channel, with two handlers: {@link #bytes()} before the HTTP codec (sees
- * the first byte) and {@link #messages()} after it (sees the head, the end of the body and the
- * response). Requests only note the time; a single check per connection every {@link #CHECK_MILLIS}
- * enforces the deadlines, so a request costs no timer of its own.
+ * a route works on its answer (a delta long-poll waits up to its own bounded time) only a backstop
+ * of {@link #ANSWER_NANOS} runs. Pipelined requests are counted, so the next request's deadline
+ * starts when the answers before it are written. One instance per channel, with two handlers:
+ * {@link #bytes()} before the HTTP codec (sees the first byte) and {@link #messages()} after it
+ * (sees the head, the end of the body and the response). Requests only note the time; a single
+ * check per connection every {@link #CHECK_MILLIS} enforces the deadlines, so a request costs no
+ * timer of its own.
  */
 final class RequestDeadlines {
   /** How often a connection's deadlines are checked; deadlines are met to within this. */
   static final long CHECK_MILLIS = 250;
+
+  /**
+   * Longest a route may take to begin its answer before the connection is closed: a backstop, as
+   * the longest route, a delta long-poll, waits at most {@link DeltaRoutes#MAX_WAIT_SECONDS}.
+   */
+  static final long ANSWER_NANOS = TimeUnit.SECONDS.toNanos(2L * DeltaRoutes.MAX_WAIT_SECONDS);
 
   private enum State {
     /** Between requests. */
@@ -53,7 +61,22 @@ final class RequestDeadlines {
   private final long idleNanos;
   private State state = State.IDLE;
   private long since;
-  private boolean bytesWhileResponding;
+
+  /** Requests read whole and not yet answered whole (more than one when pipelined). */
+  private int unanswered;
+
+  /**
+   * How far the next request has arrived while earlier ones are answered ({@code HEAD} or {@code
+   * BODY}), or null; its deadline starts once they are.
+   */
+  private State next;
+
+  /**
+   * A response went out before its request had arrived whole (the aggregator's {@code 413}, which
+   * keeps a keep-alive connection and skips the rest of the body): that request needs no answer.
+   */
+  private boolean answeredEarly;
+
   private ScheduledFuture<?> check;
 
   RequestDeadlines(int headerSeconds, int bodySeconds, int idleSeconds) {
@@ -79,8 +102,8 @@ final class RequestDeadlines {
         if (msg instanceof ByteBuf) {
           if (state == State.IDLE) {
             enter(State.HEAD);
-          } else if (state == State.ANSWERING || state == State.SENDING) {
-            bytesWhileResponding = true;
+          } else if (responding() && next == null) {
+            next = State.HEAD;
           }
         }
         ctx.fireChannelRead(msg);
@@ -101,22 +124,40 @@ final class RequestDeadlines {
       @Override
       public void channelRead(ChannelHandlerContext ctx, Object msg) {
         if (msg instanceof HttpRequest) {
-          enter(State.BODY);
+          if (responding()) {
+            next = State.BODY;
+          } else {
+            enter(State.BODY);
+          }
         }
         if (msg instanceof LastHttpContent) {
-          enter(State.ANSWERING);
+          if (answeredEarly) {
+            answeredEarly = false;
+            enter(State.IDLE);
+          } else {
+            unanswered++;
+            next = null;
+            if (!responding()) {
+              enter(State.ANSWERING);
+            }
+          }
         }
         ctx.fireChannelRead(msg);
       }
 
       @Override
       public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
-        if (msg instanceof LastHttpContent
-            && (state == State.ANSWERING || state == State.SENDING)) {
-          enter(bytesWhileResponding ? State.HEAD : State.IDLE);
-          bytesWhileResponding = false;
-        } else if (msg instanceof HttpObject
-            && (state == State.ANSWERING || state == State.SENDING)) {
+        if (msg instanceof LastHttpContent && unanswered > 0) {
+          unanswered--;
+          if (unanswered > 0) {
+            enter(State.ANSWERING); // a pipelined request, already read, is answered next
+          } else {
+            enter(next != null ? next : State.IDLE);
+            next = null;
+          }
+        } else if (msg instanceof LastHttpContent && (state == State.HEAD || state == State.BODY)) {
+          answeredEarly = true;
+        } else if (msg instanceof HttpObject && responding()) {
           // A response head or a part of a streamed body: the peer is taking what we send.
           enter(State.SENDING);
         }
@@ -125,8 +166,12 @@ final class RequestDeadlines {
     };
   }
 
-  private void enter(State next) {
-    state = next;
+  private boolean responding() {
+    return state == State.ANSWERING || state == State.SENDING;
+  }
+
+  private void enter(State s) {
+    state = s;
     since = System.nanoTime();
   }
 
@@ -148,7 +193,11 @@ final class RequestDeadlines {
           ctx.close();
         }
       }
-      case ANSWERING -> {}
+      case ANSWERING -> {
+        if (waited > ANSWER_NANOS) {
+          ctx.close();
+        }
+      }
     }
   }
 

@@ -31,6 +31,46 @@ class HttpLimitsTest {
   }
 
   @Test
+  void afterA413_aKeepAliveConnectionServes_andIsClosedWhenIdle() throws Exception {
+    try (Blocklist bl =
+        Blocklist.start(
+            dir.resolve("data"), TestYaml.UNLIMITED + "  bodyBytes: 2048\n  idleSeconds: 1\n")) {
+      try (RawHttp http = new RawHttp(bl.server.uri("/").getPort())) {
+        String body = "{\"note\":\"" + "x".repeat(4096) + "\"}";
+        http.send(
+            "POST /v1/requisitions/1/approve HTTP/1.1\r\nHost: x\r\nContent-Length: "
+                + body.length()
+                + "\r\n\r\n"
+                + body);
+        assertEquals(413, http.read(false).status());
+        http.send(RawHttp.get("/healthz", "Host: x"));
+        assertEquals(200, http.read(false).status(), "the connection goes on");
+        assertTrue(http.closedByServer(), "and is closed once idle");
+      }
+    }
+  }
+
+  @Test
+  void aRequestPipelinedBehindALongPoll_leavesTheConnectionIdleAfterwards() throws Exception {
+    try (Blocklist bl =
+        Blocklist.start(
+            dir.resolve("data"), TestYaml.UNLIMITED + "  headerSeconds: 1\n  idleSeconds: 30\n")) {
+      bl.publish("block", "a.example");
+      try (RawHttp http = new RawHttp(bl.server.uri("/").getPort())) {
+        http.send(
+            RawHttp.get("/v1/delta?from=1&wait=2", "Host: x", "Authorization: Bearer " + bl.isp));
+        awaitParkedLongPoll(bl); // the next request arrives while the long-poll is held
+        http.send(RawHttp.get("/healthz", "Host: x"));
+        assertEquals(200, http.read(false).status());
+        assertEquals(200, http.read(false).status());
+        assertTrue(http.silentFor(2_000), "no 408 past the head deadline: no request under way");
+        http.send(RawHttp.get("/healthz", "Host: x"));
+        assertEquals(200, http.read(false).status(), "no 408: no request was under way");
+      }
+    }
+  }
+
+  @Test
   void aRequestHeadThatStalls_is408_andClosed() throws Exception {
     try (Blocklist bl =
         Blocklist.start(dir.resolve("data"), TestYaml.UNLIMITED + "  headerSeconds: 1\n")) {
@@ -183,6 +223,16 @@ class HttpLimitsTest {
       assertEquals(
           200, bl.server.get("/v1/requisitions", bl.police).statusCode(), "a valid token is not");
     }
+  }
+
+  private static void awaitParkedLongPoll(Blocklist bl) throws Exception {
+    for (int i = 0; i < 600; i++) {
+      if (bl.server.get("/metrics", null).body().contains("blocklist_delta_waiting 1.0")) {
+        return;
+      }
+      Thread.onSpinWait();
+    }
+    throw new AssertionError("the long-poll was not parked");
   }
 
   /** Writes {@code requests} on a new connection and reads until the server closes it. */

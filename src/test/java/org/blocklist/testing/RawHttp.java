@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -78,6 +79,18 @@ public final class RawHttp implements AutoCloseable {
     }
     return new Response(
         Integer.parseInt(parts[1]), parts.length > 2 ? parts[2] : "", headers, body);
+  }
+
+  /** Whether the server sends nothing (and does not close) for {@code millis}. */
+  public boolean silentFor(int millis) throws IOException {
+    socket.setSoTimeout(millis);
+    try {
+      return in.read() < -1; // never: any byte or the end of the stream means not silent
+    } catch (SocketTimeoutException e) {
+      return true;
+    } finally {
+      socket.setSoTimeout(TIMEOUT_MILLIS);
+    }
   }
 
   /** Whether the server closed the connection (reads end of stream). */
