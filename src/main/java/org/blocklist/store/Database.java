@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -28,11 +29,16 @@ public final class Database {
     this.file = file;
   }
 
-  /** Creates the data directory and the schema if missing. */
+  /**
+   * Creates the data directory (owner-only: it holds the list, the token hashes and the signing
+   * key) and the schema if missing. An existing directory keeps the permissions it has.
+   */
   public static Database open(Path dataDir) throws StoreException {
     requireNonNull(dataDir, "dataDir");
     try {
-      Files.createDirectories(dataDir);
+      if (!Files.isDirectory(dataDir)) {
+        createOwnerOnly(dataDir);
+      }
     } catch (IOException e) {
       throw new StoreException("cannot create data directory " + dataDir + ": " + e, e);
     }
@@ -48,6 +54,15 @@ public final class Database {
       throw new StoreException("cannot open " + db.file + ": " + e.getMessage(), e);
     }
     return db;
+  }
+
+  private static void createOwnerOnly(Path dir) throws IOException {
+    try {
+      Files.createDirectories(
+          dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+    } catch (UnsupportedOperationException notPosix) {
+      Files.createDirectories(dir);
+    }
   }
 
   public Path file() {
