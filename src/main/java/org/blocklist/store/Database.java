@@ -56,13 +56,10 @@ public final class Database {
     return db;
   }
 
+  /** POSIX only, as the key files are (the service runs on Linux). */
   private static void createOwnerOnly(Path dir) throws IOException {
-    try {
-      Files.createDirectories(
-          dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-    } catch (UnsupportedOperationException notPosix) {
-      Files.createDirectories(dir);
-    }
+    Files.createDirectories(
+        dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
   }
 
   public Path file() {
