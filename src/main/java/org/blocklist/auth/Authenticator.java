@@ -11,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
 import org.blocklist.log.Hash;
+import org.blocklist.principal.Principal;
 
 /**
  * Resolves bearer tokens to principals. Known tokens are answered from memory (keyed by the token

@@ -1,8 +1,10 @@
 /**
- * Authentication: principals ({@link org.blocklist.auth.Principal}, one {@link
- * org.blocklist.auth.Role} each), bearer {@link org.blocklist.auth.Tokens} stored only as SHA-256,
- * the caching {@link org.blocklist.auth.Authenticator}, and {@link
- * org.blocklist.auth.PrincipalAdmin}, which adds and revokes principals for both the command line
- * and the admin API. Who may call which route is in {@code org.blocklist.http.Route}.
+ * Authentication: bearer {@link org.blocklist.auth.Tokens} (256 random bits, stored only as
+ * SHA-256) and the caching {@link org.blocklist.auth.Authenticator}, which resolves a token to its
+ * principal from memory, or from the store off the event loop through a lookup it is given. Who may
+ * call which route is in {@code org.blocklist.http.Route}; principals are added and revoked by
+ * {@code org.blocklist.ledger.Principals}.
+ *
+ * <p>Imports: {@code principal}, {@code log}.
  */
 package org.blocklist.auth;

@@ -3,17 +3,16 @@ package org.blocklist.cli;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Set;
-import org.blocklist.auth.Principal;
-import org.blocklist.auth.PrincipalAdmin;
 import org.blocklist.auth.PrincipalException;
-import org.blocklist.auth.Role;
+import org.blocklist.ledger.Principals;
+import org.blocklist.ledger.StoreException;
+import org.blocklist.principal.Principal;
+import org.blocklist.principal.Role;
 import org.blocklist.store.Database;
-import org.blocklist.store.StoreException;
+import org.blocklist.store.SqliteStore;
 
 /**
  * {@code principal add|revoke}: works on the store directly, whether or not the server runs; a
@@ -39,14 +38,10 @@ final class PrincipalCommand {
     Principal principal = principal(a.required("--name"), a.required("--role"));
     Path data = Path.of(a.required("--data"));
     try {
-      Database db = Database.open(data);
-      try (Connection c = db.connect()) {
+      try (SqliteStore store = SqliteStore.open(Database.open(data))) {
         String token =
-            db.transaction(
-                c,
-                conn ->
-                    PrincipalAdmin.add(
-                        conn, principal, actor(), Clock.systemUTC().instant(), new SecureRandom()));
+            Principals.add(
+                store, principal, actor(), Clock.systemUTC().instant(), new SecureRandom());
         out.println(
             "added "
                 + principal.role().code()
@@ -59,7 +54,7 @@ final class PrincipalCommand {
     } catch (PrincipalException e) {
       err.println("blocklist: " + e.getMessage());
       return Main.FAILED;
-    } catch (StoreException | SQLException e) {
+    } catch (StoreException e) {
       err.println("blocklist: " + e.getMessage());
       return Main.FAILED;
     }
@@ -69,18 +64,15 @@ final class PrincipalCommand {
     String name = a.required("--name");
     Path data = Path.of(a.required("--data"));
     try {
-      Database db = Database.open(data);
-      try (Connection c = db.connect()) {
-        Principal p =
-            db.transaction(
-                c, conn -> PrincipalAdmin.revoke(conn, name, actor(), Clock.systemUTC().instant()));
+      try (SqliteStore store = SqliteStore.open(Database.open(data))) {
+        Principal p = Principals.revoke(store, name, actor(), Clock.systemUTC().instant());
         out.println("revoked " + p.role().code() + " " + p.name());
         return Main.OK;
       }
     } catch (PrincipalException e) {
       err.println("blocklist: " + e.getMessage());
       return Main.FAILED;
-    } catch (StoreException | SQLException e) {
+    } catch (StoreException e) {
       err.println("blocklist: " + e.getMessage());
       return Main.FAILED;
     }

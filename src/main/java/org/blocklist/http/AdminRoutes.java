@@ -7,11 +7,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.blocklist.auth.Authenticator;
-import org.blocklist.auth.Principal;
-import org.blocklist.auth.Role;
 import org.blocklist.ledger.Ledger;
-import org.blocklist.store.EventRows;
-import org.blocklist.store.ReadPool;
+import org.blocklist.ledger.Records;
+import org.blocklist.principal.Principal;
+import org.blocklist.principal.Role;
 
 /** Principals (admin) and the audit events (auditor). */
 final class AdminRoutes {
@@ -22,12 +21,12 @@ final class AdminRoutes {
   record EventView(long seq, String event, String hash) {}
 
   private final Ledger ledger;
-  private final ReadPool reads;
+  private final Records records;
   private final Authenticator authenticator;
 
-  AdminRoutes(Ledger ledger, ReadPool reads, Authenticator authenticator) {
+  AdminRoutes(Ledger ledger, Records records, Authenticator authenticator) {
     this.ledger = requireNonNull(ledger, "ledger");
-    this.reads = requireNonNull(reads, "reads");
+    this.records = requireNonNull(records, "records");
     this.authenticator = requireNonNull(authenticator, "authenticator");
   }
 
@@ -71,15 +70,15 @@ final class AdminRoutes {
   CompletableFuture<ApiResponse> events(ApiRequest request) {
     long from = request.from();
     int limit = request.limit();
-    return reads
-        .read(c -> EventRows.page(c, from, limit))
+    return records
+        .events(from, limit)
         .thenApply(
             rows ->
                 ApiResponse.ok(
                     Map.of(
                         "events",
                         rows.stream()
-                            .map(r -> new EventView(r.seq(), r.event(), r.hash().hex()))
+                            .map(r -> new EventView(r.seq(), r.text(), r.hash().hex()))
                             .toList())));
   }
 

@@ -4,18 +4,21 @@ import static java.util.Objects.requireNonNull;
 
 import java.util.List;
 import java.util.Map;
-import org.blocklist.auth.Principal;
+import java.util.concurrent.Executor;
+import org.blocklist.principal.Principal;
 
 /**
  * A request after routing and authentication: the route, its path variable, the query, the body
- * (copied out of Netty's buffer) and the principal (null on open routes).
+ * (copied out of Netty's buffer), the principal (null on open routes) and the event loop of its
+ * connection (for work that answers later, such as a parked delta).
  */
 record ApiRequest(
     Route route,
     String pathVariable,
     Map<String, List<String>> query,
     byte[] body,
-    Principal principal) {
+    Principal principal,
+    Executor loop) {
   /** Default and largest page of a list (DESIGN.md: more is 400). */
   static final int DEFAULT_LIMIT = 100;
 
@@ -26,12 +29,18 @@ record ApiRequest(
     requireNonNull(pathVariable, "pathVariable");
     query = java.util.Collections.unmodifiableMap(query);
     requireNonNull(body, "body");
+    requireNonNull(loop, "loop");
   }
 
   /** Everything but the principal, known before authentication completes. */
-  record Builder(Route route, String pathVariable, Map<String, List<String>> query, byte[] body) {
+  record Builder(
+      Route route,
+      String pathVariable,
+      Map<String, List<String>> query,
+      byte[] body,
+      Executor loop) {
     ApiRequest build(Principal principal) {
-      return new ApiRequest(route, pathVariable, query, body, principal);
+      return new ApiRequest(route, pathVariable, query, body, principal, loop);
     }
   }
 

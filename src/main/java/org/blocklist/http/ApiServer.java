@@ -13,7 +13,6 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpServerCodec;
 import java.net.InetSocketAddress;
@@ -21,8 +20,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.blocklist.config.Config;
@@ -30,7 +27,11 @@ import org.blocklist.ledger.Ledger;
 import org.blocklist.transport.ConnectionLimit;
 import org.blocklist.transport.Transports;
 
-/** The HTTP API listener: one initializer, one routing handler, explicit thread counts. */
+/**
+ * The HTTP API listener: one initializer (connection cap, request deadlines, codec, aggregator with
+ * the body limit, one {@link ApiConnection} per channel over the shared {@link Dispatcher}) and
+ * explicit thread counts.
+ */
 public final class ApiServer implements AutoCloseable {
   /** Longest request line and header block accepted (bytes). */
   static final int MAX_INITIAL_LINE = 4096;
@@ -40,14 +41,11 @@ public final class ApiServer implements AutoCloseable {
   private final EventLoopGroup group;
   private final Channel channel;
   private final DeltaRoutes deltas;
-  private final ExecutorService wake;
 
-  private ApiServer(
-      EventLoopGroup group, Channel channel, DeltaRoutes deltas, ExecutorService wake) {
+  private ApiServer(EventLoopGroup group, Channel channel, DeltaRoutes deltas) {
     this.group = group;
     this.channel = channel;
     this.deltas = deltas;
-    this.wake = wake;
   }
 
   /** Binds the API on {@code config.http()} and returns once it listens. */
@@ -56,19 +54,12 @@ public final class ApiServer implements AutoCloseable {
     requireNonNull(context, "context");
     Config.Limits limits = config.limits();
     PrometheusMeterRegistry registry = context.registry();
-    ExecutorService wake =
-        Executors.newSingleThreadExecutor(
-            r -> {
-              Thread t = new Thread(r, "blocklist-delta-wake");
-              t.setDaemon(true);
-              return t;
-            });
     DeltaRoutes deltas =
         new DeltaRoutes(
             context.ledger()::state,
             context.ispStatus(),
-            wake,
-            context.reads().executor(),
+            context.timer(),
+            context.blocking(),
             registry);
     context.ledger().onPublish(deltas::published);
     LookupRoutes lookups =
@@ -77,14 +68,15 @@ public final class ApiServer implements AutoCloseable {
     CaffeineCacheMetrics.monitor(registry, deltas.cache(), "delta");
     CaffeineCacheMetrics.monitor(registry, lookups.canonicalCache(), "canonical");
     CaffeineCacheMetrics.monitor(registry, lookups.answerCache(), "lookup");
-    ApiHandler handler =
-        new ApiHandler(
+    Dispatcher dispatcher =
+        new Dispatcher(
             routes(context, deltas, lookups),
-            context.authenticator(),
-            new RateLimiter(context.ticker()),
-            limits,
-            config.metrics().token(),
-            new HttpMetrics(registry));
+            new AccessGate(
+                context.authenticator(),
+                new RateLimiter(context.ticker()),
+                limits,
+                config.metrics().token()));
+    HttpMetrics metrics = new HttpMetrics(registry);
     ConnectionLimit connections = new ConnectionLimit(limits.maxConnections());
     EventLoopGroup group = Transports.eventLoops(config.http().ioThreads());
     new NettyEventExecutorMetrics(group).bindTo(registry);
@@ -103,8 +95,8 @@ public final class ApiServer implements AutoCloseable {
                     p.addLast(deadlines.bytes());
                     p.addLast(new HttpServerCodec(MAX_INITIAL_LINE, MAX_HEADER_BYTES, 8192));
                     p.addLast(deadlines.messages());
-                    p.addLast(new HttpObjectAggregator(limits.bodyBytes()));
-                    p.addLast(handler);
+                    p.addLast(new ApiAggregator(limits.bodyBytes()));
+                    p.addLast(new ApiConnection(dispatcher, metrics, context.ticker()));
                   }
                 });
     try {
@@ -113,24 +105,23 @@ public final class ApiServer implements AutoCloseable {
               .bind(new InetSocketAddress(config.http().bind(), config.http().port()))
               .sync()
               .channel();
-      return new ApiServer(group, channel, deltas, wake);
+      return new ApiServer(group, channel, deltas);
     } catch (InterruptedException | RuntimeException e) {
       group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
-      wake.shutdownNow();
       deltas.close();
       throw e;
     }
   }
 
-  private static Map<Route, Function<ApiRequest, CompletableFuture<ApiResponse>>> routes(
+  private static Map<Route, Dispatcher.Handler> routes(
       ApiContext context, DeltaRoutes deltas, LookupRoutes lookups) {
     Ledger ledger = context.ledger();
-    RequisitionRoutes requisitions = new RequisitionRoutes(ledger, context.reads());
+    RequisitionRoutes requisitions = new RequisitionRoutes(ledger, context.records());
     LogRoutes log = new LogRoutes(ledger::state, context.keys());
-    AdminRoutes admin = new AdminRoutes(ledger, context.reads(), context.authenticator());
-    IspRoutes isps = new IspRoutes(ledger::state, context.ispStatus(), context.reads());
+    AdminRoutes admin = new AdminRoutes(ledger, context.records(), context.authenticator());
+    IspRoutes isps = new IspRoutes(ledger::state, context.ispStatus(), context.records());
     PrometheusMeterRegistry registry = context.registry();
-    Map<Route, Function<ApiRequest, CompletableFuture<ApiResponse>>> m = new EnumMap<>(Route.class);
+    Map<Route, Dispatcher.Handler> m = new EnumMap<>(Route.class);
     m.put(Route.SUBMIT_REQUISITION, requisitions::submit);
     m.put(Route.LIST_REQUISITIONS, requisitions::list);
     m.put(Route.GET_REQUISITION, requisitions::get);
@@ -168,8 +159,7 @@ public final class ApiServer implements AutoCloseable {
   }
 
   /** Adapts a handler that answers from memory at once. */
-  private static Function<ApiRequest, CompletableFuture<ApiResponse>> now(
-      Function<ApiRequest, ApiResponse> handler) {
+  private static Dispatcher.Handler now(Function<ApiRequest, ApiResponse> handler) {
     return r -> CompletableFuture.completedFuture(handler.apply(r));
   }
 
@@ -182,7 +172,6 @@ public final class ApiServer implements AutoCloseable {
   public void close() {
     channel.close().awaitUninterruptibly(5, TimeUnit.SECONDS);
     deltas.close();
-    wake.shutdown();
     group.shutdownGracefully(0, 5, TimeUnit.SECONDS).awaitUninterruptibly(10, TimeUnit.SECONDS);
   }
 }

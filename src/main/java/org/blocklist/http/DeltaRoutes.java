@@ -10,8 +10,8 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.netty.handler.codec.http.HttpResponseStatus;
-import io.netty.util.HashedWheelTimer;
 import io.netty.util.Timeout;
+import io.netty.util.Timer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
@@ -22,18 +22,19 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
-import org.blocklist.auth.Role;
 import org.blocklist.isp.IspStatus;
-import org.blocklist.ledger.Delta;
-import org.blocklist.ledger.LedgerState;
 import org.blocklist.log.Hash;
+import org.blocklist.principal.Role;
+import org.blocklist.state.Delta;
+import org.blocklist.state.ListState;
 
 /**
  * {@code GET /v1/delta}: the net changes from the ISP's version to the latest, with everything the
  * ISP needs to check them (manifest, signed checkpoint, inclusion and consistency proofs). Encoded
  * responses are cached per {@code (from, to)}, so the common poll from the previous version is a
  * cache hit. With {@code wait} and an up-to-date ISP the request is parked (no thread held) until
- * the next version wakes every parked request at once, or until its timer fires.
+ * the next version wakes every parked request, each on its own connection's event loop, or until
+ * its timeout on the injected {@link Timer} fires.
  */
 final class DeltaRoutes implements AutoCloseable {
   /** Longest {@code wait} accepted, in seconds (DESIGN.md). */
@@ -48,15 +49,17 @@ final class DeltaRoutes implements AutoCloseable {
   private final class Waiter {
     final long from;
     final String isp;
+    final Executor loop;
     final CompletableFuture<ApiResponse> response = new CompletableFuture<>();
     Timeout timeout;
 
-    Waiter(long from, String isp) {
+    Waiter(long from, String isp, Executor loop) {
       this.from = from;
       this.isp = isp;
+      this.loop = loop;
     }
 
-    void answer(LedgerState state) {
+    void answer(ListState state) {
       if (response.isDone()) {
         return;
       }
@@ -80,12 +83,10 @@ final class DeltaRoutes implements AutoCloseable {
     }
   }
 
-  private final Supplier<LedgerState> state;
+  private final Supplier<ListState> state;
   private final IspStatus ispStatus;
-  private final Executor wakeExecutor;
   private final Executor computeExecutor;
-  private final HashedWheelTimer timer =
-      new HashedWheelTimer(r -> daemon(r, "blocklist-delta-timer"));
+  private final Timer timer;
   private final Set<Waiter> waiters = ConcurrentHashMap.newKeySet();
   private final Cache<Key, byte[]> encoded =
       Caffeine.newBuilder()
@@ -100,14 +101,14 @@ final class DeltaRoutes implements AutoCloseable {
   private final Counter snapshots;
 
   DeltaRoutes(
-      Supplier<LedgerState> state,
+      Supplier<ListState> state,
       IspStatus ispStatus,
-      Executor wakeExecutor,
+      Timer timer,
       Executor computeExecutor,
       MeterRegistry registry) {
     this.state = requireNonNull(state, "state");
     this.ispStatus = requireNonNull(ispStatus, "ispStatus");
-    this.wakeExecutor = requireNonNull(wakeExecutor, "wakeExecutor");
+    this.timer = requireNonNull(timer, "timer");
     this.computeExecutor = requireNonNull(computeExecutor, "computeExecutor");
     this.fullDeltas = deltas(registry, "full");
     this.deltas = deltas(registry, "incremental");
@@ -129,7 +130,7 @@ final class DeltaRoutes implements AutoCloseable {
   /** {@code GET /v1/snapshot}: the latest snapshot text, streamed. */
   ApiResponse snapshot(ApiRequest request) {
     snapshots.increment();
-    LedgerState s = state.get();
+    ListState s = state.get();
     long version = s.version();
     ApiResponse r =
         ApiResponse.streamed(
@@ -152,7 +153,7 @@ final class DeltaRoutes implements AutoCloseable {
     long from = request.requiredLong("from", 0, Long.MAX_VALUE);
     int wait = (int) request.longParam("wait", 0, 0, MAX_WAIT_SECONDS);
     String isp = request.principal().name();
-    LedgerState now = state.get();
+    ListState now = state.get();
     if (from > now.version()) {
       throw new ApiException(
           HttpResponseStatus.CONFLICT,
@@ -164,24 +165,24 @@ final class DeltaRoutes implements AutoCloseable {
       return respond(now, from, isp);
     }
     parked.increment();
-    Waiter waiter = new Waiter(from, isp);
+    Waiter waiter = new Waiter(from, isp, request.loop());
     waiters.add(waiter);
     waiter.timeout = timer.newTimeout(t -> waiter.answer(state.get()), wait, TimeUnit.SECONDS);
-    LedgerState again = state.get();
+    ListState again = state.get();
     if (again.version() > from) {
       waiter.answer(again);
     }
     return waiter.response;
   }
 
-  /** Wakes every parked request with the new state; called by the writer, returns at once. */
-  void published(LedgerState newState) {
-    wakeExecutor.execute(
-        () -> {
-          for (Waiter w : List.copyOf(waiters)) {
-            w.answer(newState);
-          }
-        });
+  /**
+   * Wakes every parked request with the new state, each on its connection's event loop; called by
+   * the writer, returns at once.
+   */
+  void published(ListState newState) {
+    for (Waiter w : waiters) {
+      w.loop.execute(() -> w.answer(newState));
+    }
   }
 
   /**
@@ -189,7 +190,7 @@ final class DeltaRoutes implements AutoCloseable {
    * on the event loop: the first request for a far-behind or full delta of a million names costs
    * hundreds of milliseconds to seconds of CPU (see {@code DeltaBenchmark}).
    */
-  private CompletableFuture<ApiResponse> respond(LedgerState s, long from, String isp) {
+  private CompletableFuture<ApiResponse> respond(ListState s, long from, String isp) {
     Key key = new Key(from, s.version());
     byte[] cached = encoded.getIfPresent(key);
     if (cached != null) {
@@ -205,7 +206,7 @@ final class DeltaRoutes implements AutoCloseable {
         .onWritten(() -> ispStatus.record(isp, to, "http"));
   }
 
-  private static byte[] encode(LedgerState s, long from) {
+  private static byte[] encode(ListState s, long from) {
     Delta d = s.deltaFrom(from);
     long to = d.to();
     int estimate = 1024 + 24 * (d.added().size() + d.removed().size());
@@ -247,15 +248,9 @@ final class DeltaRoutes implements AutoCloseable {
     g.writeEndArray();
   }
 
-  private static Thread daemon(Runnable r, String name) {
-    Thread t = new Thread(r, name);
-    t.setDaemon(true);
-    return t;
-  }
-
+  /** Answers every parked request with the latest state (the timer is stopped by its owner). */
   @Override
   public void close() {
-    timer.stop();
     for (Waiter w : List.copyOf(waiters)) {
       w.answer(state.get());
     }

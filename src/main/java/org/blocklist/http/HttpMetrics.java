@@ -3,6 +3,7 @@ package org.blocklist.http;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
@@ -13,6 +14,9 @@ import java.util.concurrent.TimeUnit;
  */
 final class HttpMetrics {
   private static final int STATUSES = 600;
+
+  private static final Set<String> KNOWN_METHODS =
+      Set.of("GET", "HEAD", "POST", "PUT", "DELETE", "CONNECT", "OPTIONS", "TRACE", "PATCH");
 
   private final MeterRegistry registry;
   private final Timer[][] byRoute = new Timer[Route.values().length][];
@@ -35,9 +39,14 @@ final class HttpMetrics {
     t.record(nanos, TimeUnit.NANOSECONDS);
   }
 
+  /**
+   * A request that matched no route. The method label takes a value from a closed set (the methods
+   * of RFC 9110, else {@code other}), so unauthenticated input cannot create series.
+   */
   void unmatched(String method, int status, long nanos) {
+    String label = KNOWN_METHODS.contains(method) ? method : "other";
     unmatched
-        .computeIfAbsent(method + " " + status, k -> timer("unmatched", method, status))
+        .computeIfAbsent(label + " " + status, k -> timer("unmatched", label, status))
         .record(nanos, TimeUnit.NANOSECONDS);
   }
 

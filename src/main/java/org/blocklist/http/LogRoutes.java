@@ -7,19 +7,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.blocklist.ledger.LedgerKeys;
-import org.blocklist.ledger.LedgerState;
-import org.blocklist.ledger.VersionRecord;
 import org.blocklist.log.Hash;
+import org.blocklist.state.ListState;
+import org.blocklist.state.VersionRecord;
 
 /** The public log: checkpoint, keys, manifests, changes and proofs; all answered from memory. */
 final class LogRoutes {
   /** One manifest in a {@code /v1/versions} page. */
   record VersionView(long version, String manifest) {}
 
-  private final Supplier<LedgerState> state;
+  private final Supplier<ListState> state;
   private final Map<String, String> keys;
 
-  LogRoutes(Supplier<LedgerState> state, LedgerKeys keys) {
+  LogRoutes(Supplier<ListState> state, LedgerKeys keys) {
     this.state = requireNonNull(state, "state");
     this.keys =
         Map.of(
@@ -37,7 +37,7 @@ final class LogRoutes {
   }
 
   ApiResponse versions(ApiRequest request) {
-    LedgerState s = state.get();
+    ListState s = state.get();
     long from = request.from();
     int limit = request.limit();
     List<VersionView> page = new ArrayList<>();
@@ -59,7 +59,7 @@ final class LogRoutes {
   }
 
   ApiResponse inclusion(ApiRequest request) {
-    LedgerState s = state.get();
+    ListState s = state.get();
     long latest = s.version();
     if (latest == 0) {
       throw ApiException.badRequest("the log is empty: there is nothing to prove");
@@ -74,7 +74,7 @@ final class LogRoutes {
   }
 
   ApiResponse consistency(ApiRequest request) {
-    LedgerState s = state.get();
+    ListState s = state.get();
     long latest = s.version();
     if (latest == 0) {
       throw ApiException.badRequest("the log is empty: there is nothing to prove");
@@ -87,7 +87,7 @@ final class LogRoutes {
 
   private VersionRecord record(ApiRequest request) {
     long n = request.pathNumber("n");
-    LedgerState s = state.get();
+    ListState s = state.get();
     if (n > s.version()) {
       throw ApiException.notFound("no version " + n + " (latest: " + s.version() + ")");
     }

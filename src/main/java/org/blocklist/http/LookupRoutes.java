@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 import org.blocklist.domain.DomainCanonicalizer;
 import org.blocklist.domain.DomainException;
-import org.blocklist.ledger.LedgerState;
+import org.blocklist.state.ListState;
 
 /**
  * {@code GET /v1/lookup} and the batch {@code POST /v1/lookup}, answered from memory: the input is
@@ -42,7 +42,7 @@ final class LookupRoutes {
   /** Body of the batch lookup. */
   record BatchBody(List<String> domains) {}
 
-  private final Supplier<LedgerState> state;
+  private final Supplier<ListState> state;
   private final DomainCanonicalizer canonicalizer;
   private final int maxBatch;
   private final Cache<String, Canonical> canonical;
@@ -52,7 +52,7 @@ final class LookupRoutes {
   private final Counter invalid;
 
   LookupRoutes(
-      Supplier<LedgerState> state,
+      Supplier<ListState> state,
       DomainCanonicalizer canonicalizer,
       int maxBatch,
       MeterRegistry registry) {
@@ -91,7 +91,7 @@ final class LookupRoutes {
       invalid.increment();
       throw new ApiException(HttpResponseStatus.BAD_REQUEST, c.reason(), c.message());
     }
-    LedgerState s = state.get();
+    ListState s = state.get();
     Answer answer = answers.get(new AnswerKey(c.name(), s.version()), k -> encode(s, k.name()));
     (answer.blocked() ? blocked : clear).increment();
     return new ApiResponse(HttpResponseStatus.OK, ApiResponse.JSON, answer.json(), Map.of());
@@ -106,7 +106,7 @@ final class LookupRoutes {
       throw ApiException.badRequest(
           "domains: " + body.domains().size() + " (expected: at most " + maxBatch + ")");
     }
-    LedgerState s = state.get();
+    ListState s = state.get();
     List<Object> results = new ArrayList<>(body.domains().size());
     for (String input : body.domains()) {
       Canonical c = input == null ? new Canonical(null, "empty", "null item") : canonicalize(input);
@@ -152,7 +152,7 @@ final class LookupRoutes {
   }
 
   /** {@code {"domain":..,"blocked":..,"matchedEntry":..,"version":..}}; names are plain ASCII. */
-  private static Answer encode(LedgerState s, String name) {
+  private static Answer encode(ListState s, String name) {
     String match = s.match(name);
     String json =
         "{\"domain\":\""

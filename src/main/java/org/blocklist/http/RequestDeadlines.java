@@ -1,22 +1,13 @@
 package org.blocklist.http;
 
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelDuplexHandler;
-import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelPromise;
-import io.netty.handler.codec.http.DefaultFullHttpResponse;
-import io.netty.handler.codec.http.FullHttpResponse;
-import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpObject;
 import io.netty.handler.codec.http.HttpRequest;
-import io.netty.handler.codec.http.HttpResponseStatus;
-import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -31,7 +22,9 @@ import java.util.concurrent.TimeUnit;
  * {@link #bytes()} before the HTTP codec (sees the first byte) and {@link #messages()} after it
  * (sees the head, the end of the body and the response). Requests only note the time; a single
  * check per connection every {@link #CHECK_MILLIS} enforces the deadlines, so a request costs no
- * timer of its own.
+ * timer of its own. Time is the channel's event loop's {@code ticker()}, so a test on an {@code
+ * EmbeddedChannel} moves it with {@code advanceTimeBy}. The {@code 408} is the JSON error of {@link
+ * ErrorMapper}, written like every other answer by {@link Responses}.
  */
 final class RequestDeadlines {
   /** How often a connection's deadlines are checked; deadlines are met to within this. */
@@ -79,6 +72,9 @@ final class RequestDeadlines {
 
   private ScheduledFuture<?> check;
 
+  /** The context of {@link #messages()}, after the codec: where the {@code 408} is written. */
+  private ChannelHandlerContext messagesContext;
+
   RequestDeadlines(int headerSeconds, int bodySeconds, int idleSeconds) {
     this.headerNanos = TimeUnit.SECONDS.toNanos(headerSeconds);
     this.bodyNanos = TimeUnit.SECONDS.toNanos(bodySeconds);
@@ -89,7 +85,7 @@ final class RequestDeadlines {
     return new ChannelInboundHandlerAdapter() {
       @Override
       public void channelActive(ChannelHandlerContext ctx) {
-        enter(State.IDLE);
+        enter(ctx, State.IDLE);
         check =
             ctx.executor()
                 .scheduleAtFixedRate(
@@ -101,7 +97,7 @@ final class RequestDeadlines {
       public void channelRead(ChannelHandlerContext ctx, Object msg) {
         if (msg instanceof ByteBuf) {
           if (state == State.IDLE) {
-            enter(State.HEAD);
+            enter(ctx, State.HEAD);
           } else if (responding() && next == null) {
             next = State.HEAD;
           }
@@ -122,23 +118,28 @@ final class RequestDeadlines {
   ChannelDuplexHandler messages() {
     return new ChannelDuplexHandler() {
       @Override
+      public void handlerAdded(ChannelHandlerContext ctx) {
+        messagesContext = ctx;
+      }
+
+      @Override
       public void channelRead(ChannelHandlerContext ctx, Object msg) {
         if (msg instanceof HttpRequest) {
           if (responding()) {
             next = State.BODY;
           } else {
-            enter(State.BODY);
+            enter(ctx, State.BODY);
           }
         }
         if (msg instanceof LastHttpContent) {
           if (answeredEarly) {
             answeredEarly = false;
-            enter(State.IDLE);
+            enter(ctx, State.IDLE);
           } else {
             unanswered++;
             next = null;
             if (!responding()) {
-              enter(State.ANSWERING);
+              enter(ctx, State.ANSWERING);
             }
           }
         }
@@ -150,16 +151,16 @@ final class RequestDeadlines {
         if (msg instanceof LastHttpContent && unanswered > 0) {
           unanswered--;
           if (unanswered > 0) {
-            enter(State.ANSWERING); // a pipelined request, already read, is answered next
+            enter(ctx, State.ANSWERING); // a pipelined request, already read, is answered next
           } else {
-            enter(next != null ? next : State.IDLE);
+            enter(ctx, next != null ? next : State.IDLE);
             next = null;
           }
         } else if (msg instanceof LastHttpContent && (state == State.HEAD || state == State.BODY)) {
           answeredEarly = true;
         } else if (msg instanceof HttpObject && responding()) {
           // A response head or a part of a streamed body: the peer is taking what we send.
-          enter(State.SENDING);
+          enter(ctx, State.SENDING);
         }
         ctx.write(msg, promise);
       }
@@ -170,13 +171,13 @@ final class RequestDeadlines {
     return state == State.ANSWERING || state == State.SENDING;
   }
 
-  private void enter(State s) {
+  private void enter(ChannelHandlerContext ctx, State s) {
     state = s;
-    since = System.nanoTime();
+    since = ctx.executor().ticker().nanoTime();
   }
 
   private void checkDeadline(ChannelHandlerContext ctx) {
-    long waited = System.nanoTime() - since;
+    long waited = ctx.executor().ticker().nanoTime() - since;
     switch (state) {
       case HEAD -> {
         if (waited > headerNanos) {
@@ -206,17 +207,6 @@ final class RequestDeadlines {
     if (check != null) {
       check.cancel(false);
     }
-    byte[] body =
-        ("{\"error\":\"request_timeout\",\"message\":\"the "
-                + what
-                + " did not arrive in time\",\"details\":[]}")
-            .getBytes(StandardCharsets.UTF_8);
-    FullHttpResponse response =
-        new DefaultFullHttpResponse(
-            HttpVersion.HTTP_1_1, HttpResponseStatus.REQUEST_TIMEOUT, Unpooled.wrappedBuffer(body));
-    response.headers().set(HttpHeaderNames.CONTENT_TYPE, ApiResponse.JSON);
-    response.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, body.length);
-    response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
-    ctx.channel().writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
+    Responses.write(messagesContext, ErrorMapper.timedOut(what), false, false);
   }
 }

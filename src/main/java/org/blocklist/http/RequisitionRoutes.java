@@ -7,12 +7,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.blocklist.ledger.Ledger;
-import org.blocklist.ledger.Submission;
+import org.blocklist.ledger.Records;
 import org.blocklist.requisition.Action;
 import org.blocklist.requisition.LegalBasis;
 import org.blocklist.requisition.Status;
-import org.blocklist.store.ReadPool;
-import org.blocklist.store.RequisitionRows;
+import org.blocklist.requisition.Submission;
 
 /** Submit, list, read and decide requisitions. */
 final class RequisitionRoutes {
@@ -30,11 +29,11 @@ final class RequisitionRoutes {
   record EmptyBody() {}
 
   private final Ledger ledger;
-  private final ReadPool reads;
+  private final Records records;
 
-  RequisitionRoutes(Ledger ledger, ReadPool reads) {
+  RequisitionRoutes(Ledger ledger, Records records) {
     this.ledger = requireNonNull(ledger, "ledger");
-    this.reads = requireNonNull(reads, "reads");
+    this.records = requireNonNull(records, "records");
   }
 
   CompletableFuture<ApiResponse> submit(ApiRequest request) {
@@ -62,8 +61,8 @@ final class RequisitionRoutes {
     Status status = statusText == null ? null : parse("status", statusText, Status::fromCode);
     long from = request.from();
     int limit = request.limit();
-    return reads
-        .read(c -> RequisitionRows.page(c, status, from, limit))
+    return records
+        .requisitions(status, from, limit)
         .thenApply(
             page ->
                 ApiResponse.ok(
@@ -72,8 +71,8 @@ final class RequisitionRoutes {
 
   CompletableFuture<ApiResponse> get(ApiRequest request) {
     long id = request.pathNumber("id");
-    return reads
-        .read(c -> RequisitionRows.get(c, id))
+    return records
+        .requisition(id)
         .thenApply(
             found ->
                 ApiResponse.ok(

@@ -1,15 +1,15 @@
 package org.blocklist.http;
 
-import static org.blocklist.auth.Role.ADMIN;
-import static org.blocklist.auth.Role.AUDITOR;
-import static org.blocklist.auth.Role.ISP;
-import static org.blocklist.auth.Role.POLICE;
-import static org.blocklist.auth.Role.PROSECUTOR;
+import static org.blocklist.principal.Role.ADMIN;
+import static org.blocklist.principal.Role.AUDITOR;
+import static org.blocklist.principal.Role.ISP;
+import static org.blocklist.principal.Role.POLICE;
+import static org.blocklist.principal.Role.PROSECUTOR;
 
 import io.netty.handler.codec.http.HttpMethod;
 import java.util.EnumSet;
 import java.util.Set;
-import org.blocklist.auth.Role;
+import org.blocklist.principal.Role;
 
 /**
  * Every route of the API and who may call it (DESIGN.md, "HTTP API"). An empty role set means

@@ -1,17 +1,23 @@
 package org.blocklist.http;
 
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.blocklist.domain.Canonical;
 import org.blocklist.domain.DomainName;
-import org.blocklist.ledger.Submitted;
 import org.blocklist.requisition.Requisition;
-import org.blocklist.store.Times;
+import org.blocklist.requisition.Submitted;
 
 /** The JSON shapes of the API. */
 final class Views {
   private Views() {}
+
+  /** RFC 3339 UTC with whole seconds, as every time of the API; null stays null. */
+  static String time(Instant instant) {
+    return instant == null ? null : instant.truncatedTo(ChronoUnit.SECONDS).toString();
+  }
 
   /** A requisition as the API shows it. */
   record RequisitionView(
@@ -41,10 +47,10 @@ final class Views {
         r.caseReference(),
         r.note(),
         r.submitter(),
-        Times.format(r.submitted()),
+        time(r.submitted()),
         r.status().code(),
         r.decider(),
-        r.decided() == null ? null : Times.format(r.decided()),
+        time(r.decided()),
         r.decisionNote(),
         r.version());
   }

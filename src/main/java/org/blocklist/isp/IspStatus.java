@@ -6,7 +6,6 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.blocklist.store.IspStatusRows;
 
 /**
  * Which version each ISP last received, when, and how ({@code http} or {@code dns}). Recording is a
@@ -18,42 +17,42 @@ public final class IspStatus {
   public static final long FLUSH_INTERVAL_MILLIS = 1000;
 
   private final Clock clock;
-  private final Map<String, IspStatusRows.Row> latest = new ConcurrentHashMap<>();
-  private final Map<String, IspStatusRows.Row> dirty = new ConcurrentHashMap<>();
+  private final Map<String, Delivery> latest = new ConcurrentHashMap<>();
+  private final Map<String, Delivery> dirty = new ConcurrentHashMap<>();
 
-  public IspStatus(Clock clock, Map<String, IspStatusRows.Row> stored) {
+  public IspStatus(Clock clock, Map<String, Delivery> stored) {
     this.clock = requireNonNull(clock, "clock");
     latest.putAll(stored);
   }
 
   /** Records that {@code isp} was served {@code version}; never lowers the version seen. */
   public void record(String isp, long version, String via) {
-    IspStatusRows.Row row = new IspStatusRows.Row(version, clock.instant(), via);
-    IspStatusRows.Row merged = latest.merge(isp, row, IspStatus::newer);
+    Delivery row = new Delivery(version, clock.instant(), via);
+    Delivery merged = latest.merge(isp, row, IspStatus::newer);
     dirty.put(isp, merged);
   }
 
-  private static IspStatusRows.Row newer(IspStatusRows.Row old, IspStatusRows.Row now) {
+  private static Delivery newer(Delivery old, Delivery now) {
     return now.lastVersion() >= old.lastVersion()
         ? now
-        : new IspStatusRows.Row(old.lastVersion(), now.lastSeen(), now.via());
+        : new Delivery(old.lastVersion(), now.lastSeen(), now.via());
   }
 
   /** The last delivery to {@code isp}, or null if it was never served. */
-  public IspStatusRows.Row get(String isp) {
+  public Delivery get(String isp) {
     return latest.get(isp);
   }
 
   /** Every ISP's last delivery, by name. */
-  public Map<String, IspStatusRows.Row> all() {
+  public Map<String, Delivery> all() {
     return Map.copyOf(latest);
   }
 
   /** Takes the records changed since the last call, for the caller to store. */
-  public Map<String, IspStatusRows.Row> takeDirty() {
-    Map<String, IspStatusRows.Row> batch = new HashMap<>();
+  public Map<String, Delivery> takeDirty() {
+    Map<String, Delivery> batch = new HashMap<>();
     for (String isp : dirty.keySet()) {
-      IspStatusRows.Row row = dirty.remove(isp);
+      Delivery row = dirty.remove(isp);
       if (row != null) {
         batch.put(isp, row);
       }
@@ -62,7 +61,7 @@ public final class IspStatus {
   }
 
   /** Puts back a batch that could not be stored, unless newer records replaced it meanwhile. */
-  public void restoreDirty(Map<String, IspStatusRows.Row> batch) {
+  public void restoreDirty(Map<String, Delivery> batch) {
     batch.forEach(dirty::putIfAbsent);
   }
 }

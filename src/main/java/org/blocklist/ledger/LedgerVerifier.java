@@ -1,7 +1,5 @@
 package org.blocklist.ledger;
 
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -19,8 +17,8 @@ import org.blocklist.log.TreeHashes;
 import org.blocklist.signing.NoteFormatException;
 import org.blocklist.signing.SignatureException;
 import org.blocklist.signing.SignedNote;
-import org.blocklist.store.EventRows;
-import org.blocklist.store.LedgerRows;
+import org.blocklist.state.ListState;
+import org.blocklist.state.VersionRecord;
 
 /**
  * Rebuilds the in-memory state from the store and checks it against what was signed, before the
@@ -45,14 +43,14 @@ public final class LedgerVerifier {
 
   private LedgerVerifier() {}
 
-  public static LedgerState verify(Connection c, LedgerKeys keys)
-      throws SQLException, VerificationException {
-    List<LedgerRows.VersionRow> rows = LedgerRows.versions(c);
+  public static ListState verify(LedgerStore.History c, LedgerKeys keys)
+      throws StoreException, VerificationException {
+    List<StoredVersion> rows = c.versions();
     List<Manifest> manifests = manifests(rows, keys.origin());
     MerkleTree tree = new MerkleTree();
     for (Manifest m : manifests) {
       tree.append(m.leafHash());
-      LedgerRows.VersionRow row = rows.get((int) m.version() - 1);
+      StoredVersion row = rows.get((int) m.version() - 1);
       checkCheckpoint(row, tree.root(m.version()), keys);
     }
     Map<Long, Hash> approvals = auditChain(c);
@@ -80,7 +78,7 @@ public final class LedgerVerifier {
       List<String> added = changes.added(v);
       List<String> removed = changes.removed(v);
       count += added.size() - removed.size();
-      Hash digest = EntryList.changesDigest(added, removed);
+      Hash digest = ListState.changesDigest(added, removed);
       if (!digest.equals(m.changes())
           || added.size() != m.added()
           || removed.size() != m.removed()
@@ -109,10 +107,17 @@ public final class LedgerVerifier {
       }
       records[v - 1] = new VersionRecord(m, rows.get(v - 1).checkpoint(), added, removed);
     }
-    EntryList entries = EntryList.ofSorted(changes.current());
+    ListState state =
+        ListState.of(
+            List.of(records),
+            tree,
+            changes.current(),
+            records.length == 0
+                ? keys.signCheckpoint(new Checkpoint(keys.origin(), 0, TreeHashes.EMPTY_ROOT))
+                : records[records.length - 1].checkpoint());
     if (!manifests.isEmpty()) {
       Manifest latest = manifests.get(manifests.size() - 1);
-      Hash list = entries.digest();
+      Hash list = state.listDigest();
       if (!list.equals(latest.list())) {
         throw new VerificationException(
             "version "
@@ -123,26 +128,13 @@ public final class LedgerVerifier {
                 + latest.list().hex());
       }
     }
-    String checkpoint =
-        records.length == 0
-            ? keys.signCheckpoint(new Checkpoint(keys.origin(), 0, TreeHashes.EMPTY_ROOT))
-            : records[records.length - 1].checkpoint();
-    return new LedgerState(records, entries, tree, checkpoint);
+    return state;
   }
 
-  /** A fresh tree over {@code state}'s manifests (after a failed append to the shared one). */
-  static MerkleTree rebuildTree(LedgerState state) {
-    MerkleTree tree = new MerkleTree();
-    for (long v = 1; v <= state.version(); v++) {
-      tree.append(state.record(v).manifest().leafHash());
-    }
-    return tree;
-  }
-
-  private static List<Manifest> manifests(List<LedgerRows.VersionRow> rows, String origin)
+  private static List<Manifest> manifests(List<StoredVersion> rows, String origin)
       throws VerificationException {
     List<Manifest> out = new ArrayList<>(rows.size());
-    for (LedgerRows.VersionRow row : rows) {
+    for (StoredVersion row : rows) {
       long expected = out.size() + 1;
       if (row.version() != expected) {
         throw new VerificationException(
@@ -172,7 +164,7 @@ public final class LedgerVerifier {
     return out;
   }
 
-  private static void checkCheckpoint(LedgerRows.VersionRow row, Hash root, LedgerKeys keys)
+  private static void checkCheckpoint(StoredVersion row, Hash root, LedgerKeys keys)
       throws VerificationException {
     try {
       SignedNote note = SignedNote.parse(row.checkpoint());
@@ -203,19 +195,18 @@ public final class LedgerVerifier {
   }
 
   /** Recomputes the chain; returns, per version, the chain hash of its approval event. */
-  private static Map<Long, Hash> auditChain(Connection c)
-      throws SQLException, VerificationException {
+  private static Map<Long, Hash> auditChain(LedgerStore.History c)
+      throws StoreException, VerificationException {
     Map<Long, Hash> approvals = new HashMap<>();
     long[] expectedSeq = {1};
     Hash[] head = {Hash.ZERO};
-    EventRows.all(
-        c,
+    c.<VerificationException>events(
         row -> {
           if (row.seq() != expectedSeq[0]) {
             throw new VerificationException(
                 "audit chain: event " + row.seq() + " where " + expectedSeq[0] + " was expected");
           }
-          Hash h = AuditChain.next(head[0], row.event());
+          Hash h = AuditChain.next(head[0], row.text());
           if (!h.equals(row.hash())) {
             throw new VerificationException(
                 "audit chain: event "
@@ -228,7 +219,7 @@ public final class LedgerVerifier {
           }
           Map<String, String> fields;
           try {
-            fields = AuditChain.fields(row.event());
+            fields = AuditChain.fields(row.text());
           } catch (IllegalArgumentException e) {
             throw new VerificationException(
                 "audit chain: event " + row.seq() + ": " + e.getMessage());
@@ -269,13 +260,13 @@ public final class LedgerVerifier {
       }
     }
 
-    static Changes read(Connection c, int versions) throws SQLException, VerificationException {
+    static Changes read(LedgerStore.History c, int versions)
+        throws StoreException, VerificationException {
       Changes changes = new Changes(versions);
       String[] previousName = {null};
       long[] previousRemoved = {0};
       VerificationException[] failure = {null};
-      LedgerRows.entries(
-          c,
+      c.entries(
           (name, added, removed) -> {
             if (failure[0] != null) {
               return;

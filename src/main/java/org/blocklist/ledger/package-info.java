@@ -1,10 +1,14 @@
 /**
- * The ledger: the single writer and the state every reader sees. {@link
- * org.blocklist.ledger.Ledger} runs submissions, decisions and principal changes on one thread,
- * each in one store transaction; an approval commits the manifest, entries, signed checkpoint and
- * audit events together, then swaps the immutable {@link org.blocklist.ledger.LedgerState}
- * (entries, matcher, per-version changes, Merkle tree). {@link org.blocklist.ledger.LedgerVerifier}
- * rebuilds and checks that state from the store at start-up; {@link org.blocklist.ledger.Delta} is
- * the net change between two versions.
+ * The ledger: the single writer and the ports it and the faces need of the store. Start at {@link
+ * org.blocklist.ledger.Ledger}: each change runs on one thread as rules ({@code requisition}), pure
+ * computation of the next {@code ListState}, manifest, signed checkpoint and audit events, then one
+ * {@link org.blocklist.ledger.LedgerStore} call that commits it all, then the swap. {@link
+ * org.blocklist.ledger.LedgerVerifier} rebuilds and checks the state from the stored history at
+ * start-up; {@link org.blocklist.ledger.Principals} adds and revokes principals for the writer and
+ * the command line alike; {@link org.blocklist.ledger.Records} is the read port of the faces.
+ *
+ * <p>Imports: {@code state}, {@code requisition}, {@code audit}, {@code auth}, {@code isp}, {@code
+ * principal}, {@code domain}, {@code log}, {@code signing}; never {@code store} (which implements
+ * these ports) or a face.
  */
 package org.blocklist.ledger;

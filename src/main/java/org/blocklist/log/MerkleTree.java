@@ -55,6 +55,32 @@ public final class MerkleTree {
     size = size + 1;
   }
 
+  /**
+   * {@code MTH} of the tree with {@code leafHash} appended, without appending it: the perfect
+   * subtree that the new leaf completes (as {@link #append} would build it), folded from the right
+   * with the perfect subtrees before it. O(log n); the tree is not changed, so a writer can sign
+   * the next root before it commits, and append only once the commit succeeded.
+   */
+  public Hash rootWith(Hash leafHash) {
+    requireNonNull(leafHash, "leafHash");
+    long index = size;
+    if (index == Long.MAX_VALUE) {
+      throw new IllegalStateException("size: " + index + " (expected: less than Long.MAX_VALUE)");
+    }
+    Hash hash = leafHash;
+    int level = 0;
+    for (long i = index; (i & 1) == 1; i >>>= 1, level++) {
+      hash = TreeHashes.nodeHash(levels[level].get(i - 1), hash);
+    }
+    long remaining = index + 1 - (1L << level);
+    while (remaining != 0) {
+      int l = Long.numberOfTrailingZeros(remaining);
+      hash = TreeHashes.nodeHash(levels[l].get((remaining - (1L << l)) >>> l), hash);
+      remaining -= 1L << l;
+    }
+    return hash;
+  }
+
   /** The number of leaves appended so far. */
   public long size() {
     return size;

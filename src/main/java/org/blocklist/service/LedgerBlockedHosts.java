@@ -8,7 +8,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import org.blocklist.domain.DomainCanonicalizer;
 import org.blocklist.domain.DomainException;
-import org.blocklist.ledger.LedgerState;
+import org.blocklist.state.ListState;
 import org.blocklist.stoppage.BlockedHosts;
 
 /**
@@ -22,12 +22,12 @@ final class LedgerBlockedHosts implements BlockedHosts {
 
   static final int CACHE_SIZE = 10_000;
 
-  private final Supplier<LedgerState> state;
+  private final Supplier<ListState> state;
   private final DomainCanonicalizer canonicalizer;
   private final Cache<String, Optional<String>> canonical =
       Caffeine.newBuilder().maximumSize(CACHE_SIZE).build();
 
-  LedgerBlockedHosts(Supplier<LedgerState> state, DomainCanonicalizer canonicalizer) {
+  LedgerBlockedHosts(Supplier<ListState> state, DomainCanonicalizer canonicalizer) {
     this.state = requireNonNull(state, "state");
     this.canonicalizer = requireNonNull(canonicalizer, "canonicalizer");
   }

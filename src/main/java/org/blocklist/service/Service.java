@@ -16,6 +16,8 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.netty.util.HashedWheelTimer;
+import io.netty.util.concurrent.DefaultThreadFactory;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -24,16 +26,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.SecureRandom;
-import java.sql.Connection;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.blocklist.audit.AuditEvent;
-import org.blocklist.audit.AuditLog;
 import org.blocklist.audit.EventType;
 import org.blocklist.auth.Authenticator;
 import org.blocklist.config.Config;
@@ -42,20 +43,23 @@ import org.blocklist.domain.ProtectedDomains;
 import org.blocklist.domain.RequisitionDomainValidator;
 import org.blocklist.http.ApiContext;
 import org.blocklist.http.ApiServer;
+import org.blocklist.isp.Delivery;
 import org.blocklist.isp.IspStatus;
 import org.blocklist.ledger.Ledger;
 import org.blocklist.ledger.LedgerKeys;
-import org.blocklist.ledger.LedgerState;
+import org.blocklist.ledger.LedgerStore;
 import org.blocklist.ledger.LedgerVerifier;
+import org.blocklist.ledger.StoreException;
 import org.blocklist.ledger.VerificationException;
+import org.blocklist.requisition.RequisitionRules;
 import org.blocklist.signing.KeyFileException;
 import org.blocklist.signing.KeyFiles;
+import org.blocklist.state.ListState;
 import org.blocklist.stoppage.StopPageServer;
 import org.blocklist.store.Database;
-import org.blocklist.store.IspStatusRows;
-import org.blocklist.store.PrincipalRows;
 import org.blocklist.store.ReadPool;
-import org.blocklist.store.StoreException;
+import org.blocklist.store.SqliteStore;
+import org.blocklist.store.StoreRecords;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -97,7 +101,17 @@ public final class Service implements AutoCloseable {
     this.registry = registry;
   }
 
+  /**
+   * Starts on the system's time and threads: what {@code serve} runs. Tests and tools pass their
+   * own with {@link #start(Config, Clock, SecureRandom, Ticker)}.
+   */
+  @SuppressForbidden(reason = "the wiring is where the system ticker is chosen")
   public static Service start(Config config, Clock clock, SecureRandom random)
+      throws StartException {
+    return start(config, clock, random, Ticker.systemTicker());
+  }
+
+  public static Service start(Config config, Clock clock, SecureRandom random, Ticker ticker)
       throws StartException {
     requireNonNull(config, "config");
     List<AutoCloseable> resources = new ArrayList<>();
@@ -106,92 +120,101 @@ public final class Service implements AutoCloseable {
       resources.add(lock(config.data()));
       KeyFiles.Loaded key = KeyFiles.loadOrCreate(config.data(), random);
       LedgerKeys keys = LedgerKeys.of(config.origin(), key.privateKey());
-      Connection writer = db.connect();
-      resources.add(writer);
-      long started = System.nanoTime();
-      LedgerState state = db.read(writer, c -> LedgerVerifier.verify(c, keys));
+      SqliteStore store = SqliteStore.open(db);
+      resources.add(0, store);
+      log.info("store {}: {}", db.file(), store.durability());
+      long started = ticker.read();
+      ListState state = store.readHistory(history -> LedgerVerifier.verify(history, keys));
+      Map<String, Delivery> deliveries = store.readHistory(LedgerStore.History::deliveries);
       log.info(
           "verified version {} ({} entries) in {} ms",
           state.version(),
           state.entryCount(),
-          (System.nanoTime() - started) / 1_000_000);
-      db.transaction(
-          writer,
-          c -> {
-            if (key.created()) {
-              AuditLog.append(
-                  c,
-                  AuditEvent.of(
-                      EventType.KEY_CREATED,
-                      clock.instant(),
-                      ACTOR,
-                      "verifier-key",
-                      keys.verifierKey().encode()));
-            }
-            AuditLog.append(
-                c,
-                AuditEvent.of(
-                    EventType.STARTUP_VERIFIED,
-                    clock.instant(),
-                    ACTOR,
-                    "version",
-                    state.version(),
-                    "root",
-                    state.root().hex(),
-                    "entries",
-                    state.entryCount()));
-            return null;
-          });
+          (ticker.read() - started) / 1_000_000);
       DomainCanonicalizer canonicalizer = new DomainCanonicalizer();
       ProtectedDomains protectedDomains = protectedDomains(config, canonicalizer);
       PrometheusMeterRegistry registry = newRegistry();
       Config.Limits limits = config.limits();
-      ReadPool reads = new ReadPool(db, config.http().blockingThreads(), limits.blockingQueue());
-      resources.add(0, reads);
       Ledger ledger =
           new Ledger(
-              db,
-              writer,
+              store,
               state,
               keys,
-              new RequisitionDomainValidator(canonicalizer, protectedDomains),
-              limits.requisitionDomains(),
+              new RequisitionRules(
+                  new RequisitionDomainValidator(canonicalizer, protectedDomains),
+                  limits.requisitionDomains()),
               limits.writeQueue(),
               clock,
+              ticker,
               random,
+              new DefaultThreadFactory("blocklist-writer", true),
               registry);
-      resources.remove(writer);
       resources.add(0, ledger);
+      List<AuditEvent> startup = new ArrayList<>();
+      if (key.created()) {
+        startup.add(
+            AuditEvent.of(
+                EventType.KEY_CREATED,
+                clock.instant(),
+                ACTOR,
+                "verifier-key",
+                keys.verifierKey().encode()));
+      }
+      startup.add(
+          AuditEvent.of(
+              EventType.STARTUP_VERIFIED,
+              clock.instant(),
+              ACTOR,
+              "version",
+              state.version(),
+              "root",
+              state.root().hex(),
+              "entries",
+              state.entryCount()));
+      join(ledger.record(startup));
       Gauge.builder("blocklist.version", ledger, l -> l.state().version())
           .description("Latest published version")
           .register(registry);
       Gauge.builder("blocklist.entries", ledger, l -> l.state().entryCount())
           .description("Entries in the latest version")
           .register(registry);
+      ReadPool reads =
+          new ReadPool(
+              db,
+              config.http().blockingThreads(),
+              limits.blockingQueue(),
+              new DefaultThreadFactory("blocklist-reader", true));
+      resources.add(0, reads);
+      StoreRecords records = new StoreRecords(reads);
       Authenticator authenticator =
           new Authenticator(
               hash -> {
                 try {
-                  return reads.readHere(c -> PrincipalRows.byTokenHash(c, hash));
+                  return records.principalByTokenHash(hash);
                 } catch (StoreException e) {
                   throw new IllegalStateException("principal lookup failed", e);
                 }
               },
               reads.executor(),
-              Ticker.systemTicker());
-      IspStatus ispStatus = new IspStatus(clock, db.read(writer, IspStatusRows::all));
+              ticker);
+      IspStatus ispStatus = new IspStatus(clock, deliveries);
       resources.add(0, flushEverySecond(ispStatus, ledger, registry));
+      HashedWheelTimer timer =
+          new HashedWheelTimer(new DefaultThreadFactory("blocklist-timer", true));
+      resources.add(0, timer::stop);
       ApiServer api =
           ApiServer.start(
               config,
               new ApiContext(
                   ledger,
                   keys,
-                  reads,
+                  records,
                   authenticator,
                   ispStatus,
                   canonicalizer,
-                  Ticker.systemTicker(),
+                  ticker,
+                  timer,
+                  reads.executor(),
                   registry));
       resources.add(0, api);
       StopPageServer stop =
@@ -219,6 +242,18 @@ public final class Service implements AutoCloseable {
     }
   }
 
+  /** Waits for a start-up write; its failure is the start's. */
+  private static void join(CompletableFuture<?> write) throws StoreException, InterruptedException {
+    try {
+      write.get();
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof StoreException s) {
+        throw s;
+      }
+      throw new IllegalStateException("start-up write failed", e.getCause());
+    }
+  }
+
   public int httpPort() {
     return api.port();
   }
@@ -227,7 +262,7 @@ public final class Service implements AutoCloseable {
     return stop.port();
   }
 
-  public LedgerState state() {
+  public ListState state() {
     return ledger.state();
   }
 
@@ -256,13 +291,8 @@ public final class Service implements AutoCloseable {
         MultiGauge.builder("blocklist.isp.behind")
             .description("Versions between the latest and the last one each ISP received")
             .register(registry);
-    ScheduledExecutorService scheduler =
-        Executors.newSingleThreadScheduledExecutor(
-            r -> {
-              Thread t = new Thread(r, "blocklist-isp-status");
-              t.setDaemon(true);
-              return t;
-            });
+    ScheduledThreadPoolExecutor scheduler =
+        new ScheduledThreadPoolExecutor(1, new DefaultThreadFactory("blocklist-isp-status", true));
     Runnable flush =
         () -> {
           long latest = ledger.state().version();
@@ -274,14 +304,10 @@ public final class Service implements AutoCloseable {
                               Tags.of("isp", e.getKey()), latest - e.getValue().lastVersion()))
                   .toList(),
               true);
-          Map<String, IspStatusRows.Row> batch = status.takeDirty();
+          Map<String, Delivery> batch = status.takeDirty();
           if (!batch.isEmpty()) {
             ledger
-                .write(
-                    c -> {
-                      IspStatusRows.upsert(c, batch);
-                      return null;
-                    })
+                .storeDeliveries(batch)
                 .whenComplete(
                     (v, e) -> {
                       if (e != null) {

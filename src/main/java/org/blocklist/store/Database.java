@@ -10,6 +10,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import org.blocklist.ledger.StoreException;
 import org.sqlite.SQLiteConfig;
 
 /**
@@ -122,6 +123,30 @@ public final class Database {
       }
     } catch (SQLException e) {
       throw new StoreException("store read failed: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Runs {@code work} on {@code c} as it is (inside the caller's transaction), wrapping failures.
+   */
+  static <T, E extends Exception> T wrap(Connection c, SqlWork<T, E> work)
+      throws StoreException, E {
+    try {
+      return work.run(c);
+    } catch (SQLException e) {
+      throw new StoreException("store read failed: " + e.getMessage(), e);
+    }
+  }
+
+  /** {@code journal_mode=<mode> synchronous=<level>} of {@code c}, as SQLite reports them. */
+  static String durability(Connection c) throws SQLException {
+    return "journal_mode=" + pragma(c, "journal_mode") + " synchronous=" + pragma(c, "synchronous");
+  }
+
+  private static String pragma(Connection c, String name) throws SQLException {
+    try (Statement s = c.createStatement();
+        java.sql.ResultSet rs = s.executeQuery("PRAGMA " + name)) {
+      return rs.next() ? rs.getString(1) : "";
     }
   }
 

@@ -7,16 +7,17 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.blocklist.audit.AuditChain;
+import org.blocklist.audit.ChainedEvent;
+import org.blocklist.ledger.ChainMovedException;
+import org.blocklist.ledger.LedgerStore;
 import org.blocklist.log.Hash;
 
 /** The append-only {@code events} table: canonical event text and chain hash per sequence. */
-public final class EventRows {
-  /** One stored event. */
-  public record Row(long seq, String event, Hash hash) {}
-
+final class EventRows {
   private EventRows() {}
 
-  public static Optional<Row> last(Connection c) throws SQLException {
+  static Optional<ChainedEvent> last(Connection c) throws SQLException {
     try (PreparedStatement s =
             c.prepareStatement("SELECT seq, event, hash FROM events ORDER BY seq DESC LIMIT 1");
         ResultSet rs = s.executeQuery()) {
@@ -24,18 +25,42 @@ public final class EventRows {
     }
   }
 
-  public static void insert(Connection c, Row row) throws SQLException {
+  /**
+   * Appends {@code events} inside the caller's transaction, which holds the write lock, if the
+   * stored chain still ends where the first of them was chained from.
+   */
+  static void append(Connection c, List<ChainedEvent> events)
+      throws SQLException, ChainMovedException {
+    if (events.isEmpty()) {
+      return;
+    }
+    ChainedEvent first = events.get(0);
+    Optional<ChainedEvent> last = last(c);
+    long lastSeq = last.map(ChainedEvent::seq).orElse(0L);
+    Hash lastHash = last.map(ChainedEvent::hash).orElse(Hash.ZERO);
+    if (lastSeq != first.seq() - 1
+        || !AuditChain.next(lastHash, first.text()).equals(first.hash())) {
+      throw new ChainMovedException(
+          "the chain ends at event "
+              + lastSeq
+              + ", not where event "
+              + first.seq()
+              + " was chained");
+    }
     try (PreparedStatement s =
         c.prepareStatement("INSERT INTO events(seq, event, hash) VALUES (?, ?, ?)")) {
-      s.setLong(1, row.seq());
-      s.setString(2, row.event());
-      s.setString(3, row.hash().hex());
-      s.executeUpdate();
+      for (ChainedEvent e : events) {
+        s.setLong(1, e.seq());
+        s.setString(2, e.text());
+        s.setString(3, e.hash().hex());
+        s.addBatch();
+      }
+      s.executeBatch();
     }
   }
 
-  public static List<Row> page(Connection c, long fromSeq, int limit) throws SQLException {
-    List<Row> out = new ArrayList<>();
+  static List<ChainedEvent> page(Connection c, long fromSeq, int limit) throws SQLException {
+    List<ChainedEvent> out = new ArrayList<>();
     try (PreparedStatement s =
         c.prepareStatement(
             "SELECT seq, event, hash FROM events WHERE seq >= ? ORDER BY seq LIMIT ?")) {
@@ -50,14 +75,8 @@ public final class EventRows {
     return out;
   }
 
-  /** Receives stored events in sequence order. */
-  @FunctionalInterface
-  public interface RowSink<E extends Exception> {
-    void accept(Row row) throws E;
-  }
-
   /** Streams every event in sequence order. */
-  public static <E extends Exception> void all(Connection c, RowSink<E> sink)
+  static <E extends Exception> void all(Connection c, LedgerStore.EventSink<E> sink)
       throws SQLException, E {
     try (PreparedStatement s =
         c.prepareStatement("SELECT seq, event, hash FROM events ORDER BY seq")) {
@@ -70,7 +89,7 @@ public final class EventRows {
     }
   }
 
-  private static Row row(ResultSet rs) throws SQLException {
+  private static ChainedEvent row(ResultSet rs) throws SQLException {
     String hex = rs.getString(3);
     Hash hash;
     try {
@@ -79,6 +98,6 @@ public final class EventRows {
       throw new SQLException(
           "event " + rs.getLong(1) + ": stored hash is not hex SHA-256: " + hex, e);
     }
-    return new Row(rs.getLong(1), rs.getString(2), hash);
+    return new ChainedEvent(rs.getLong(1), rs.getString(2), hash);
   }
 }

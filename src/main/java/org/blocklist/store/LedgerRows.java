@@ -7,28 +7,18 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import org.blocklist.ledger.LedgerStore;
+import org.blocklist.ledger.StoredVersion;
 
 /**
  * The {@code versions} and {@code entries} tables. An entry row lives from the version that added
  * it ({@code added}) until the version that removed it ({@code removed}, null while listed); a name
  * blocked again after an unblock gets a second row.
  */
-public final class LedgerRows {
-  /** One stored version: its manifest text and its signed checkpoint note. */
-  public record VersionRow(long version, String manifest, String checkpoint) {}
-
-  /** One stored entry row. {@code removed} is 0 while the entry is listed. */
-  public record EntryRow(String name, long added, long removed) {}
-
-  /** Receives entry rows one at a time, so that a million rows need no list. */
-  @FunctionalInterface
-  public interface EntrySink {
-    void accept(String name, long added, long removed);
-  }
-
+final class LedgerRows {
   private LedgerRows() {}
 
-  public static void insertVersion(Connection c, VersionRow v) throws SQLException {
+  static void insertVersion(Connection c, StoredVersion v) throws SQLException {
     try (PreparedStatement s =
         c.prepareStatement(
             "INSERT INTO versions(version, manifest, checkpoint) VALUES (?, ?, ?)")) {
@@ -39,20 +29,20 @@ public final class LedgerRows {
     }
   }
 
-  public static List<VersionRow> versions(Connection c) throws SQLException {
-    List<VersionRow> out = new ArrayList<>();
+  static List<StoredVersion> versions(Connection c) throws SQLException {
+    List<StoredVersion> out = new ArrayList<>();
     try (PreparedStatement s =
             c.prepareStatement(
                 "SELECT version, manifest, checkpoint FROM versions ORDER BY version");
         ResultSet rs = s.executeQuery()) {
       while (rs.next()) {
-        out.add(new VersionRow(rs.getLong(1), rs.getString(2), rs.getString(3)));
+        out.add(new StoredVersion(rs.getLong(1), rs.getString(2), rs.getString(3)));
       }
     }
     return out;
   }
 
-  public static long latestVersion(Connection c) throws SQLException {
+  static long latestVersion(Connection c) throws SQLException {
     try (PreparedStatement s =
             c.prepareStatement("SELECT COALESCE(MAX(version), 0) FROM versions");
         ResultSet rs = s.executeQuery()) {
@@ -61,8 +51,7 @@ public final class LedgerRows {
     }
   }
 
-  public static void addEntries(Connection c, Collection<String> names, long version)
-      throws SQLException {
+  static void addEntries(Connection c, Collection<String> names, long version) throws SQLException {
     try (PreparedStatement s =
         c.prepareStatement("INSERT INTO entries(name, added) VALUES (?, ?)")) {
       for (String name : names) {
@@ -75,7 +64,7 @@ public final class LedgerRows {
   }
 
   /** Marks each name removed at {@code version}; fails if one is not currently listed. */
-  public static void removeEntries(Connection c, Collection<String> names, long version)
+  static void removeEntries(Connection c, Collection<String> names, long version)
       throws SQLException {
     try (PreparedStatement s =
         c.prepareStatement("UPDATE entries SET removed = ? WHERE name = ? AND removed IS NULL")) {
@@ -90,7 +79,7 @@ public final class LedgerRows {
   }
 
   /** Streams every entry row, ordered by name then by the version that added it. */
-  public static void entries(Connection c, EntrySink sink) throws SQLException {
+  static void entries(Connection c, LedgerStore.EntrySink sink) throws SQLException {
     try (PreparedStatement s =
         c.prepareStatement("SELECT name, added, removed FROM entries ORDER BY name, added")) {
       s.setFetchSize(10_000);

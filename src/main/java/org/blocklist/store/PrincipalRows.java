@@ -8,15 +8,15 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.blocklist.auth.Principal;
-import org.blocklist.auth.Role;
 import org.blocklist.log.Hash;
+import org.blocklist.principal.Principal;
+import org.blocklist.principal.Role;
 
 /** The {@code principals} table. Revoked principals keep their row (and their name). */
-public final class PrincipalRows {
+final class PrincipalRows {
   private PrincipalRows() {}
 
-  public static boolean exists(Connection c, String name) throws SQLException {
+  static boolean exists(Connection c, String name) throws SQLException {
     try (PreparedStatement s = c.prepareStatement("SELECT 1 FROM principals WHERE name = ?")) {
       s.setString(1, name);
       try (ResultSet rs = s.executeQuery()) {
@@ -25,7 +25,7 @@ public final class PrincipalRows {
     }
   }
 
-  public static void insert(Connection c, Principal p, Hash tokenHash, Instant created)
+  static void insert(Connection c, Principal p, Hash tokenHash, Instant created)
       throws SQLException {
     try (PreparedStatement s =
         c.prepareStatement(
@@ -38,32 +38,32 @@ public final class PrincipalRows {
     }
   }
 
-  /** Returns the revoked principal, or empty if there is no active principal of that name. */
-  public static Optional<Principal> revoke(Connection c, String name, Instant at)
-      throws SQLException {
-    Optional<Principal> active = Optional.empty();
+  /** The active (not revoked) principal named {@code name}. */
+  static Optional<Principal> active(Connection c, String name) throws SQLException {
     try (PreparedStatement s =
         c.prepareStatement("SELECT role FROM principals WHERE name = ? AND revoked IS NULL")) {
       s.setString(1, name);
       try (ResultSet rs = s.executeQuery()) {
-        if (rs.next()) {
-          active = Optional.of(new Principal(name, Role.fromCode(rs.getString(1))));
-        }
+        return rs.next()
+            ? Optional.of(new Principal(name, Role.fromCode(rs.getString(1))))
+            : Optional.empty();
       }
     }
-    if (active.isPresent()) {
-      try (PreparedStatement s =
-          c.prepareStatement("UPDATE principals SET revoked = ? WHERE name = ?")) {
-        s.setString(1, Times.format(at));
-        s.setString(2, name);
-        s.executeUpdate();
-      }
+  }
+
+  /** Marks the active principal {@code name} revoked at {@code at}; false if there is none. */
+  static boolean revoke(Connection c, String name, Instant at) throws SQLException {
+    try (PreparedStatement s =
+        c.prepareStatement(
+            "UPDATE principals SET revoked = ? WHERE name = ? AND revoked IS NULL")) {
+      s.setString(1, Times.format(at));
+      s.setString(2, name);
+      return s.executeUpdate() == 1;
     }
-    return active;
   }
 
   /** The active (not revoked) principal holding the token with this hash. */
-  public static Optional<Principal> byTokenHash(Connection c, Hash tokenHash) throws SQLException {
+  static Optional<Principal> byTokenHash(Connection c, Hash tokenHash) throws SQLException {
     try (PreparedStatement s =
         c.prepareStatement(
             "SELECT name, role FROM principals WHERE token_sha256 = ? AND revoked IS NULL")) {
@@ -78,7 +78,7 @@ public final class PrincipalRows {
   }
 
   /** Active principals of {@code role}, by name. */
-  public static List<Principal> withRole(Connection c, Role role) throws SQLException {
+  static List<Principal> withRole(Connection c, Role role) throws SQLException {
     List<Principal> out = new ArrayList<>();
     try (PreparedStatement s =
         c.prepareStatement(

@@ -10,8 +10,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import org.blocklist.ledger.StoreException;
 
 /**
  * A bounded pool of threads for store reads, each with its own connection, so that reads never run
@@ -19,15 +21,20 @@ import java.util.concurrent.TimeUnit;
  * fails the read at once with {@link RejectedExecutionException} (the API answers 503).
  */
 public final class ReadPool implements AutoCloseable {
-  private static final String THREAD_NAME = "blocklist-reader";
-
   private final Database db;
   private final ThreadPoolExecutor executor;
   private final ThreadLocal<Connection> connection = new ThreadLocal<>();
+  private final java.util.Set<Thread> threads = java.util.concurrent.ConcurrentHashMap.newKeySet();
   private final List<Connection> opened = new CopyOnWriteArrayList<>();
 
-  public ReadPool(Database db, int threads, int queue) {
+  /**
+   * @param threads reader threads, each with its own connection
+   * @param queue reads that may wait for a thread; more fail at once
+   * @param factory makes the reader threads
+   */
+  public ReadPool(Database db, int threads, int queue, ThreadFactory factory) {
     this.db = requireNonNull(db, "db");
+    requireNonNull(factory, "factory");
     this.executor =
         new ThreadPoolExecutor(
             threads,
@@ -36,14 +43,14 @@ public final class ReadPool implements AutoCloseable {
             TimeUnit.SECONDS,
             new ArrayBlockingQueue<>(queue),
             r -> {
-              Thread t = new Thread(r, THREAD_NAME);
-              t.setDaemon(true);
+              Thread t = factory.newThread(r);
+              this.threads.add(t);
               return t;
             });
   }
 
   /** Runs read-only {@code work} on a pool thread's connection. */
-  public <T> CompletableFuture<T> read(SqlWork<T, RuntimeException> work) {
+  <T> CompletableFuture<T> read(SqlWork<T, RuntimeException> work) {
     CompletableFuture<T> result = new CompletableFuture<>();
     try {
       executor.execute(
@@ -64,8 +71,8 @@ public final class ReadPool implements AutoCloseable {
    * Runs {@code work} on the calling thread, which must be one of this pool's threads (for work
    * handed to {@link #executor()}, such as a cache loader).
    */
-  public <T> T readHere(SqlWork<T, RuntimeException> work) throws StoreException {
-    if (!Thread.currentThread().getName().equals(THREAD_NAME)) {
+  <T> T readHere(SqlWork<T, RuntimeException> work) throws StoreException {
+    if (!threads.contains(Thread.currentThread())) {
       throw new IllegalStateException("readHere called outside the read pool");
     }
     return db.read(connection(), work);

@@ -15,31 +15,29 @@ import org.blocklist.requisition.Requisition;
 import org.blocklist.requisition.Status;
 
 /** The {@code requisitions} and {@code requisition_domains} tables. */
-public final class RequisitionRows {
+final class RequisitionRows {
   private static final String COLUMNS =
       "id, action, legal_basis, case_reference, note, submitter, submitted, status, decider,"
           + " decided, decision_note, version";
 
   private RequisitionRows() {}
 
-  /** Inserts {@code r} (its id is ignored) and returns the id assigned. */
-  public static long insert(Connection c, Requisition r) throws SQLException {
-    long id;
+  /** Inserts {@code r} with its id. */
+  static void insert(Connection c, Requisition r) throws SQLException {
+    long id = r.id();
     try (PreparedStatement s =
         c.prepareStatement(
-            "INSERT INTO requisitions(action, legal_basis, case_reference, note, submitter,"
-                + " submitted, status) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id")) {
-      s.setString(1, r.action().code());
-      s.setString(2, r.legalBasis().code());
-      s.setString(3, r.caseReference());
-      s.setString(4, r.note());
-      s.setString(5, r.submitter());
-      s.setString(6, Times.format(r.submitted()));
-      s.setString(7, r.status().code());
-      try (ResultSet rs = s.executeQuery()) {
-        rs.next();
-        id = rs.getLong(1);
-      }
+            "INSERT INTO requisitions(id, action, legal_basis, case_reference, note, submitter,"
+                + " submitted, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+      s.setLong(1, id);
+      s.setString(2, r.action().code());
+      s.setString(3, r.legalBasis().code());
+      s.setString(4, r.caseReference());
+      s.setString(5, r.note());
+      s.setString(6, r.submitter());
+      s.setString(7, Times.format(r.submitted()));
+      s.setString(8, r.status().code());
+      s.executeUpdate();
     }
     try (PreparedStatement s =
         c.prepareStatement(
@@ -53,10 +51,18 @@ public final class RequisitionRows {
       }
       s.executeBatch();
     }
-    return id;
   }
 
-  public static void updateDecision(Connection c, Requisition r) throws SQLException {
+  /** The highest requisition id stored, 0 if none. */
+  static long lastId(Connection c) throws SQLException {
+    try (PreparedStatement s = c.prepareStatement("SELECT COALESCE(MAX(id), 0) FROM requisitions");
+        ResultSet rs = s.executeQuery()) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
+  static void updateDecision(Connection c, Requisition r) throws SQLException {
     try (PreparedStatement s =
         c.prepareStatement(
             "UPDATE requisitions SET status = ?, decider = ?, decided = ?, decision_note = ?,"
@@ -71,11 +77,13 @@ public final class RequisitionRows {
         s.setLong(5, r.version());
       }
       s.setLong(6, r.id());
-      s.executeUpdate();
+      if (s.executeUpdate() != 1) {
+        throw new SQLException("no requisition " + r.id() + " to update");
+      }
     }
   }
 
-  public static Optional<Requisition> get(Connection c, long id) throws SQLException {
+  static Optional<Requisition> get(Connection c, long id) throws SQLException {
     try (PreparedStatement s =
         c.prepareStatement("SELECT " + COLUMNS + " FROM requisitions WHERE id = ?")) {
       s.setLong(1, id);
@@ -85,7 +93,7 @@ public final class RequisitionRows {
   }
 
   /** Requisitions with {@code id >= fromId}, optionally of one status, in id order. */
-  public static List<Requisition> page(Connection c, Status status, long fromId, int limit)
+  static List<Requisition> page(Connection c, Status status, long fromId, int limit)
       throws SQLException {
     String where = status == null ? "id >= ?" : "id >= ? AND status = ?";
     try (PreparedStatement s =

@@ -1,10 +1,16 @@
 /**
  * The store: SQLite (WAL, {@code synchronous=FULL}) opened by {@link org.blocklist.store.Database},
- * with one small class of SQL per table ({@link org.blocklist.store.PrincipalRows}, {@link
- * org.blocklist.store.RequisitionRows}, {@link org.blocklist.store.LedgerRows}, {@link
- * org.blocklist.store.EventRows}). Rows are plain text that an operator can query with {@code
- * sqlite3}; integrity comes from the signed log and the audit chain, which are re-verified at every
- * start. JDBC exceptions are wrapped once, in {@link org.blocklist.store.Database}, as {@link
- * org.blocklist.store.StoreException}.
+ * behind the ports its users define: {@link org.blocklist.store.SqliteStore} is the writer's {@code
+ * LedgerStore} (one connection, one transaction per write, the audit chain checked at each append)
+ * and {@link org.blocklist.store.StoreRecords} the faces' {@code Records} (reads on the {@link
+ * org.blocklist.store.ReadPool}). One small class of SQL per table ({@code PrincipalRows}, {@code
+ * RequisitionRows}, {@code LedgerRows}, {@code EventRows}, {@code IspStatusRows}). Rows are plain
+ * text that an operator can query with {@code sqlite3}; integrity comes from the signed log and the
+ * audit chain, re-verified at every start. JDBC exceptions are wrapped once, here, as {@code
+ * StoreException}.
+ *
+ * <p>Imports: the ports and values of {@code ledger}, {@code requisition}, {@code audit}, {@code
+ * isp}, {@code principal}, {@code domain}, {@code log}. Only {@code service} and {@code cli} import
+ * this package.
  */
 package org.blocklist.store;

@@ -59,6 +59,19 @@ class MerkleTreeTest {
   }
 
   @Test
+  void rootWith_everySizeUpTo64_isTheReferenceRootOfOneMoreLeaf_andChangesNothing() {
+    List<Hash> leaves = ReferenceMerkle.leaves(MAX_EXHAUSTIVE + 1);
+    MerkleTree tree = new MerkleTree();
+    for (int n = 0; n <= MAX_EXHAUSTIVE; n++) {
+      Hash next = leaves.get(n);
+      assertEquals(
+          ReferenceMerkle.mth(leaves.subList(0, n + 1)), tree.rootWith(next), "root of " + (n + 1));
+      assertEquals(n, tree.size(), "rootWith must not append");
+      tree.append(next);
+    }
+  }
+
+  @Test
   void root_ofEmptyTree_isSha256OfNothing() {
     assertEquals(
         "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855",

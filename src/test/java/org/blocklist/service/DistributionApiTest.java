@@ -235,7 +235,7 @@ class DistributionApiTest {
 
   @Test
   void isps_showEveryIspPrincipal_theVersionItReceived_andItsLag() throws Exception {
-    String ispB = bl.server.addPrincipal("isp-b", org.blocklist.auth.Role.ISP);
+    String ispB = bl.server.addPrincipal("isp-b", org.blocklist.principal.Role.ISP);
     bl.publish("block", "a.example");
     bl.publish("block", "b.example");
     bl.server.get("/v1/delta?from=0", bl.isp);

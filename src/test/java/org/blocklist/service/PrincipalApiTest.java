@@ -12,7 +12,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import org.blocklist.auth.Role;
+import org.blocklist.principal.Role;
 import org.blocklist.store.Database;
 import org.blocklist.testing.Blocklist;
 import org.junit.jupiter.api.AfterEach;

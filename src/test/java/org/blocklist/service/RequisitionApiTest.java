@@ -253,15 +253,15 @@ class RequisitionApiTest {
   @Test
   void fourEyes_theSubmitterCannotDecide_evenWithAnotherRole() throws Exception {
     long id = bl.submit("block", "a.example");
-    org.blocklist.auth.Principal sameName =
-        new org.blocklist.auth.Principal("officer-1", org.blocklist.auth.Role.PROSECUTOR);
+    org.blocklist.principal.Principal sameName =
+        new org.blocklist.principal.Principal("officer-1", org.blocklist.principal.Role.PROSECUTOR);
     java.util.concurrent.ExecutionException e =
         org.junit.jupiter.api.Assertions.assertThrows(
             java.util.concurrent.ExecutionException.class,
             () -> bl.server.service().ledger().approve(sameName, id, null).get());
-    org.blocklist.ledger.LedgerException cause =
-        (org.blocklist.ledger.LedgerException) e.getCause();
-    assertEquals(org.blocklist.ledger.Problem.FOUR_EYES, cause.problem());
+    org.blocklist.requisition.RequisitionException cause =
+        (org.blocklist.requisition.RequisitionException) e.getCause();
+    assertEquals(org.blocklist.requisition.Problem.FOUR_EYES, cause.problem());
     assertEquals(0, bl.server.service().state().version());
   }
 

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
-import org.blocklist.auth.Role;
+import org.blocklist.principal.Role;
 
 /**
  * A server with one principal per role and the steps most tests repeat: submit, approve, read JSON.

@@ -9,16 +9,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.sql.Connection;
 import java.time.Clock;
 import java.time.Duration;
-import org.blocklist.auth.Principal;
-import org.blocklist.auth.PrincipalAdmin;
-import org.blocklist.auth.Role;
 import org.blocklist.config.Config;
 import org.blocklist.config.ConfigLoader;
+import org.blocklist.ledger.Principals;
+import org.blocklist.principal.Principal;
+import org.blocklist.principal.Role;
 import org.blocklist.service.Service;
 import org.blocklist.store.Database;
+import org.blocklist.store.SqliteStore;
 
 /**
  * The real service on an ephemeral loopback port over a data directory of the test's, with a JDK
@@ -86,17 +86,13 @@ public final class TestServer implements AutoCloseable {
 
   /** Adds a principal as {@code principal add} does, and returns its token. */
   public String addPrincipal(String name, Role role) throws Exception {
-    Database db = Database.open(data);
-    try (Connection c = db.connect()) {
-      return db.transaction(
-          c,
-          conn ->
-              PrincipalAdmin.add(
-                  conn,
-                  new Principal(name, role),
-                  "cli:test",
-                  Clock.systemUTC().instant(),
-                  new SecureRandom()));
+    try (SqliteStore store = SqliteStore.open(Database.open(data))) {
+      return Principals.add(
+          store,
+          new Principal(name, role),
+          "cli:test",
+          Clock.systemUTC().instant(),
+          new SecureRandom());
     }
   }
 

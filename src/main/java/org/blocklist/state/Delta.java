@@ -1,4 +1,4 @@
-package org.blocklist.ledger;
+package org.blocklist.state;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -20,13 +20,13 @@ public record Delta(long from, long to, List<String> added, List<String> removed
   }
 
   /** The delta from {@code from} to the latest version of {@code state}. */
-  static Delta of(LedgerState state, long from) {
+  static Delta of(ListState state, long from) {
     long to = state.version();
     if (from == to) {
       return new Delta(from, to, List.of(), List.of());
     }
     if (from == 0) {
-      return new Delta(0, to, Arrays.asList(state.entryList().array()), List.of());
+      return new Delta(0, to, Arrays.asList(state.entryArray()), List.of());
     }
     if (from == to - 1) {
       VersionRecord r = state.record(to);

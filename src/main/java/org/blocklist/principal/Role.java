@@ -1,4 +1,4 @@
-package org.blocklist.auth;
+package org.blocklist.principal;
 
 import java.util.Locale;
 

@@ -1,4 +1,4 @@
-package org.blocklist.auth;
+package org.blocklist.principal;
 
 import static java.util.Objects.requireNonNull;
 

@@ -1,10 +1,8 @@
-package org.blocklist.ledger;
+package org.blocklist.requisition;
 
 import static java.util.Objects.requireNonNull;
 
 import java.util.List;
-import org.blocklist.requisition.Action;
-import org.blocklist.requisition.LegalBasis;
 
 /** What the police submit, before validation. {@code note} may be null. */
 public record Submission(

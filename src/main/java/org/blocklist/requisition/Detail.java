@@ -1,4 +1,4 @@
-package org.blocklist.ledger;
+package org.blocklist.requisition;
 
 /**
  * One item of an error's {@code details}: the refused {@code input} and its {@code reason} code, or

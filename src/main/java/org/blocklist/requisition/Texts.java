@@ -1,30 +1,30 @@
-package org.blocklist.ledger;
+package org.blocklist.requisition;
 
 import org.blocklist.domain.DomainName;
 import org.blocklist.log.Hash;
-import org.blocklist.requisition.Requisition;
 
 /** Free-text checks and the content digest that the audit chain keeps of each requisition. */
-final class Texts {
+public final class Texts {
   private Texts() {}
 
   /** Refuses control characters and over-long text; {@code null} passes when optional. */
-  static String check(String field, String text, int max, boolean required) throws LedgerException {
+  public static String check(String field, String text, int max, boolean required)
+      throws RequisitionException {
     if (text == null || text.isBlank()) {
       if (required) {
-        throw new LedgerException(Problem.INVALID_REQUEST, field + ": missing or empty");
+        throw new RequisitionException(Problem.INVALID_REQUEST, field + ": missing or empty");
       }
       return null;
     }
     if (text.length() > max) {
-      throw new LedgerException(
+      throw new RequisitionException(
           Problem.INVALID_REQUEST,
           field + ": " + text.length() + " characters (expected: at most " + max + ")");
     }
     for (int i = 0; i < text.length(); i++) {
       char ch = text.charAt(i);
       if (Character.isISOControl(ch) && ch != '\n' && ch != '\t') {
-        throw new LedgerException(
+        throw new RequisitionException(
             Problem.INVALID_REQUEST,
             field
                 + ": control character U+"
@@ -41,7 +41,7 @@ final class Texts {
    * (free text escaped so that it stays on its line). The submission event carries it, so the chain
    * pins each requisition's content without naming any domain.
    */
-  static Hash contentDigest(Requisition r) {
+  public static Hash contentDigest(Requisition r) {
     StringBuilder b = new StringBuilder();
     b.append("action ").append(r.action().code()).append('\n');
     b.append("legal-basis ").append(r.legalBasis().code()).append('\n');

@@ -1,4 +1,4 @@
-package org.blocklist.ledger;
+package org.blocklist.state;
 
 import static java.util.Objects.requireNonNull;
 

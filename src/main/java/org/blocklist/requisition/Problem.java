@@ -1,4 +1,4 @@
-package org.blocklist.ledger;
+package org.blocklist.requisition;
 
 /** Why the ledger refused a request; {@link #code()} is the API error code. */
 public enum Problem {
@@ -10,8 +10,7 @@ public enum Problem {
   FOUR_EYES("four_eyes"),
   NOT_SUBMITTER("not_submitter"),
   ALREADY_LISTED("already_listed"),
-  NOT_LISTED("not_listed"),
-  PRINCIPAL_EXISTS("principal_exists");
+  NOT_LISTED("not_listed");
 
   private final String code;
 

@@ -1,4 +1,4 @@
-package org.blocklist.store;
+package org.blocklist.ledger;
 
 /** The store failed (I/O, corruption, lock time-out); wraps the JDBC exception once. */
 public final class StoreException extends Exception {

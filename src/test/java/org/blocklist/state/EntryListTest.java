@@ -1,4 +1,4 @@
-package org.blocklist.ledger;
+package org.blocklist.state;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

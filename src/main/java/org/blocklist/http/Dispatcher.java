@@ -1,0 +1,90 @@
+package org.blocklist.http;
+
+import static java.util.Objects.requireNonNull;
+
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.QueryStringDecoder;
+import io.netty.util.concurrent.EventExecutor;
+import java.net.SocketAddress;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+import org.blocklist.principal.Principal;
+
+/**
+ * Answers one decoded request: {@link Router} finds the route, {@link AccessGate} admits the
+ * caller, the route's handler computes the answer. Every failure on the way is a failed future that
+ * {@link ErrorMapper} turns into the answer. Shared by every connection; holds no state of its own.
+ */
+final class Dispatcher {
+  /** A route's handler: answers at once from memory, or later from the store or the writer. */
+  @FunctionalInterface
+  interface Handler extends Function<ApiRequest, CompletableFuture<ApiResponse>> {}
+
+  private final Map<Route, Handler> handlers;
+  private final AccessGate gate;
+
+  Dispatcher(Map<Route, Handler> handlers, AccessGate gate) {
+    this.handlers = new EnumMap<>(handlers);
+    for (Route r : Route.values()) {
+      if (!this.handlers.containsKey(r)) {
+        throw new IllegalArgumentException("no handler for route " + r);
+      }
+    }
+    this.gate = requireNonNull(gate, "gate");
+  }
+
+  /**
+   * The answer to {@code request}, with the route it matched set on {@code exchange} (for the
+   * metrics). The handler runs on {@code loop}.
+   */
+  CompletableFuture<ApiResponse> answer(
+      Exchange exchange, Incoming request, SocketAddress remote, EventExecutor loop) {
+    Router.Routed routed;
+    Map<String, List<String>> query;
+    try {
+      QueryStringDecoder uri = new QueryStringDecoder(request.uri());
+      routed = Router.route(request.method(), uri.path());
+      exchange.route = routed.route();
+      query = uri.parameters();
+    } catch (ApiException e) {
+      return CompletableFuture.failedFuture(e);
+    } catch (IllegalArgumentException e) {
+      // QueryStringDecoder refuses a bad percent-escape in the path or the query
+      return CompletableFuture.failedFuture(
+          new ApiException(
+              HttpResponseStatus.BAD_REQUEST,
+              "bad_request",
+              "the request URI is not valid: " + e.getMessage()));
+    }
+    ApiRequest.Builder builder =
+        new ApiRequest.Builder(routed.route(), routed.variable(), query, request.body(), loop);
+    Handler handler = handlers.get(routed.route());
+    Function<Principal, CompletableFuture<ApiResponse>> next =
+        principal -> run(handler, builder.build(principal));
+    CompletableFuture<Principal> admitted =
+        gate.admit(routed.route(), request.authorization(), remote);
+    // A cached token is the common case: then the handler runs here, on the event loop.
+    return admitted.isDone() ? admitted.thenCompose(next) : admitted.thenComposeAsync(next, loop);
+  }
+
+  private static CompletableFuture<ApiResponse> run(Handler handler, ApiRequest request) {
+    try {
+      return handler.apply(request);
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+  }
+
+  /** One request's progress: when it began, and the route it matched (null if none). */
+  static final class Exchange {
+    final long start;
+    Route route;
+
+    Exchange(long start) {
+      this.start = start;
+    }
+  }
+}
