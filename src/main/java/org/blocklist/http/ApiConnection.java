@@ -78,7 +78,7 @@ final class ApiConnection extends SimpleChannelInboundHandler<FullHttpRequest> {
     } catch (RuntimeException e) {
       r = ErrorMapper.map(e);
     }
-    Responses.write(ctx, r, request.keepAlive(), request.http10());
+    Responses.write(ctx, r, request.keepAlive(), request.http10(), request.head());
     long nanos = ticker.read() - x.start;
     if (x.route == null) {
       metrics.unmatched(request.method(), r.status().code(), nanos);

@@ -9,12 +9,8 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelInitializer;
-import io.netty.channel.ChannelPipeline;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.http.HttpResponseStatus;
-import io.netty.handler.codec.http.HttpServerCodec;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumMap;
@@ -37,6 +33,9 @@ public final class ApiServer implements AutoCloseable {
   static final int MAX_INITIAL_LINE = 4096;
 
   static final int MAX_HEADER_BYTES = 8192;
+
+  /** Largest piece of a chunked body decoded at once (the aggregator joins them). */
+  static final int MAX_CHUNK_BYTES = 8192;
 
   private final EventLoopGroup group;
   private final Channel channel;
@@ -84,21 +83,7 @@ public final class ApiServer implements AutoCloseable {
     ServerBootstrap bootstrap =
         Transports.server(group)
             .childHandler(
-                new ChannelInitializer<SocketChannel>() {
-                  @Override
-                  protected void initChannel(SocketChannel ch) {
-                    RequestDeadlines deadlines =
-                        new RequestDeadlines(
-                            limits.headerSeconds(), limits.bodySeconds(), limits.idleSeconds());
-                    ChannelPipeline p = ch.pipeline();
-                    p.addLast(connections);
-                    p.addLast(deadlines.bytes());
-                    p.addLast(new HttpServerCodec(MAX_INITIAL_LINE, MAX_HEADER_BYTES, 8192));
-                    p.addLast(deadlines.messages());
-                    p.addLast(new ApiAggregator(limits.bodyBytes()));
-                    p.addLast(new ApiConnection(dispatcher, metrics, context.ticker()));
-                  }
-                });
+                new ApiInitializer(connections, limits, dispatcher, metrics, context.ticker()));
     try {
       Channel channel =
           bootstrap

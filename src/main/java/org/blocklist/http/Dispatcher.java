@@ -46,7 +46,7 @@ final class Dispatcher {
     Map<String, List<String>> query;
     try {
       QueryStringDecoder uri = new QueryStringDecoder(request.uri());
-      routed = Router.route(request.method(), uri.path());
+      routed = Router.route(request.head() ? "GET" : request.method(), uri.path());
       exchange.route = routed.route();
       query = uri.parameters();
     } catch (ApiException e) {

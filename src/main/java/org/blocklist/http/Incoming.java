@@ -3,6 +3,7 @@ package org.blocklist.http;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 
@@ -14,6 +15,7 @@ import io.netty.handler.codec.http.HttpVersion;
  */
 record Incoming(
     Throwable failure,
+    boolean head,
     boolean keepAlive,
     boolean http10,
     String method,
@@ -25,6 +27,7 @@ record Incoming(
     Throwable failure = r.decoderResult().isSuccess() ? null : r.decoderResult().cause();
     return new Incoming(
         failure,
+        HttpMethod.HEAD.equals(r.method()),
         failure == null && HttpUtil.isKeepAlive(r),
         r.protocolVersion() == HttpVersion.HTTP_1_0,
         r.method().name(),

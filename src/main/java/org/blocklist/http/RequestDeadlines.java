@@ -75,7 +75,11 @@ final class RequestDeadlines {
   /** The context of {@link #messages()}, after the codec: where the {@code 408} is written. */
   private ChannelHandlerContext messagesContext;
 
-  RequestDeadlines(int headerSeconds, int bodySeconds, int idleSeconds) {
+  /** Tells whether the decoder holds the first bytes of a request not yet decoded. */
+  private final ApiRequestDecoder decoder;
+
+  RequestDeadlines(int headerSeconds, int bodySeconds, int idleSeconds, ApiRequestDecoder decoder) {
+    this.decoder = java.util.Objects.requireNonNull(decoder, "decoder");
     this.headerNanos = TimeUnit.SECONDS.toNanos(headerSeconds);
     this.bodyNanos = TimeUnit.SECONDS.toNanos(bodySeconds);
     this.idleNanos = TimeUnit.SECONDS.toNanos(idleSeconds);
@@ -153,7 +157,9 @@ final class RequestDeadlines {
           if (unanswered > 0) {
             enter(ctx, State.ANSWERING); // a pipelined request, already read, is answered next
           } else {
-            enter(ctx, next != null ? next : State.IDLE);
+            // Bytes of the next request may have come in the read that ended this one.
+            State after = next != null ? next : decoder.midRequest() ? State.HEAD : State.IDLE;
+            enter(ctx, after);
             next = null;
           }
         } else if (msg instanceof LastHttpContent && (state == State.HEAD || state == State.BODY)) {

@@ -12,6 +12,7 @@ import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpHeadersFactory;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.stream.ChunkedWriteHandler;
 import io.netty.util.AsciiString;
 
@@ -42,12 +43,30 @@ final class Responses {
    */
   static ChannelFuture write(
       ChannelHandlerContext ctx, ApiResponse r, boolean keepAlive, boolean http10) {
+    return write(ctx, r, keepAlive, http10, false);
+  }
+
+  /**
+   * As {@link #write(ChannelHandlerContext, ApiResponse, boolean, boolean)}; for the answer to a
+   * {@code HEAD} ({@code headOnly}) the headers are those of the body, which is not sent, and
+   * {@code r.onWritten()} does not run (nothing was delivered).
+   */
+  static ChannelFuture write(
+      ChannelHandlerContext ctx,
+      ApiResponse r,
+      boolean keepAlive,
+      boolean http10,
+      boolean headOnly) {
     HttpResponse head;
     if (r.stream() == null) {
       byte[] body = r.encodedBody();
       head =
           new DefaultFullHttpResponse(
-              HttpVersion.HTTP_1_1, r.status(), Unpooled.wrappedBuffer(body), HEADERS, HEADERS);
+              HttpVersion.HTTP_1_1,
+              r.status(),
+              headOnly ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(body),
+              HEADERS,
+              HEADERS);
       head.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, body.length);
     } else {
       head = new DefaultHttpResponse(HttpVersion.HTTP_1_1, r.status(), HEADERS);
@@ -66,6 +85,9 @@ final class Responses {
     ChannelFuture written;
     if (r.stream() == null) {
       written = ctx.writeAndFlush(head);
+    } else if (headOnly) {
+      ctx.write(head);
+      written = ctx.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT);
     } else {
       if (ctx.pipeline().get(ChunkedWriteHandler.class) == null) {
         // Added on the first streamed response only: every other response skips its queue.
@@ -76,7 +98,7 @@ final class Responses {
     }
     written.addListener(
         f -> {
-          if (f.isSuccess()) {
+          if (f.isSuccess() && !headOnly) {
             r.onWritten().run();
           }
           if (!keepAlive || !f.isSuccess()) {

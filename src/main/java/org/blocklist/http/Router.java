@@ -9,7 +9,8 @@ import java.util.Map;
 /**
  * Finds the {@link Route} of a method and path: routes without a variable by one map lookup, the
  * others by matching the path's segments. No route for the path is {@code 404}; a route for the
- * path but not the method is {@code 405} with {@code Allow}.
+ * path but not the method is {@code 405} with {@code Allow} ({@code HEAD} is allowed wherever
+ * {@code GET} is, and routed as it by the caller).
  */
 final class Router {
   /** Most path segments split; longer paths are simply unmatched. */
@@ -66,6 +67,9 @@ final class Router {
     String name = r.method().name();
     if (!out.contains(name)) {
       out.add(name);
+      if (name.equals("GET")) {
+        out.add("HEAD");
+      }
     }
     return out;
   }

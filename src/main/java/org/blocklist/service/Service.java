@@ -105,7 +105,6 @@ public final class Service implements AutoCloseable {
    * Starts on the system's time and threads: what {@code serve} runs. Tests and tools pass their
    * own with {@link #start(Config, Clock, SecureRandom, Ticker)}.
    */
-  @SuppressForbidden(reason = "the wiring is where the system ticker is chosen")
   public static Service start(Config config, Clock clock, SecureRandom random)
       throws StartException {
     return start(config, clock, random, Ticker.systemTicker());
