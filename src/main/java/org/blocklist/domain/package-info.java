@@ -65,5 +65,7 @@
  * <p>Messages quote the input with invisible characters escaped as {@code \\uXXXX} and cut at 120
  * characters. They contain entry names, which are confidential: return them to the submitter, never
  * log them.
+ *
+ * <p>Ground floor: imports nothing of ours.
  */
 package org.blocklist.domain;

@@ -23,5 +23,7 @@
  * <p>References: <a href="https://www.rfc-editor.org/rfc/rfc6962#section-2.1">RFC 6962 section
  * 2.1</a>, <a href="https://www.rfc-editor.org/rfc/rfc9162#section-2.1">RFC 9162 section 2.1</a>,
  * <a href="https://c2sp.org/tlog-checkpoint">C2SP tlog-checkpoint</a>.
+ *
+ * <p>Ground floor: imports nothing of ours.
  */
 package org.blocklist.log;

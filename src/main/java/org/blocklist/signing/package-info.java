@@ -28,5 +28,7 @@
  * <p>The JDK's own Ed25519 provider is not used: it accepts a signature with bytes appended
  * (Wycheproof tcId 37). The tests run the Wycheproof vectors, the signed-note examples of the spec
  * and of golang.org/x/mod, and OpenSSL against our key files.
+ *
+ * <p>Ground floor: imports nothing of ours.
  */
 package org.blocklist.signing;

@@ -10,5 +10,8 @@
  * {@link org.blocklist.stoppage.BlockedHosts} built from the lookup matcher. Inside: {@code
  * StopPageHandler} decides each answer, {@code Pages} renders them all once, {@code Language} holds
  * the texts, {@code AcceptLanguage} and {@code RequestHost} parse the two headers that matter.
+ *
+ * <p>A face: imports {@code transport} and {@code log} (hashes) only; the wiring hands it a {@code
+ * BlockedHosts} over the published state.
  */
 package org.blocklist.stoppage;

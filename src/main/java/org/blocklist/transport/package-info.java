@@ -4,5 +4,7 @@
  * org.blocklist.transport.ConnectionLimit} caps connections and {@link
  * org.blocklist.transport.IdleClose} closes those an {@code IdleStateHandler} finds idle (the API
  * folds idle time into its request deadlines instead).
+ *
+ * <p>Imports nothing of ours.
  */
 package org.blocklist.transport;

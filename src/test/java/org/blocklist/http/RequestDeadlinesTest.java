@@ -142,6 +142,19 @@ class RequestDeadlinesTest {
   }
 
   @Test
+  void afterTheAnswersToPipelinedRequests_anIdleConnectionGetsNo408() {
+    EmbeddedHttp http = http();
+    http.send("GET /hold HTTP/1.1\r\nHost: a\r\n\r\n");
+    http.send("GET /x HTTP/1.1\r\nHost: a\r\n\r\n");
+    responder.release();
+    assertEquals(2, http.responses().size());
+    http.advance(IDLE_SECONDS - 1, TimeUnit.SECONDS);
+    assertEquals(0, http.responses().size(), "no request is under way: no 408");
+    assertTrue(http.channel.isOpen(), "and the idle limit is not reached");
+    assertFalse(http.finish());
+  }
+
+  @Test
   void anAnswerBeingPrepared_isNotCutAtTheIdleOrHeadDeadline() {
     EmbeddedHttp http = http();
     http.send("GET /hold HTTP/1.1\r\nHost: a\r\n\r\n");

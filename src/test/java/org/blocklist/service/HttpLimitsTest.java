@@ -30,46 +30,10 @@ class HttpLimitsTest {
     }
   }
 
-  @Test
-  void afterA413_aKeepAliveConnectionServes_andIsClosedWhenIdle() throws Exception {
-    try (Blocklist bl =
-        Blocklist.start(
-            dir.resolve("data"), TestYaml.UNLIMITED + "  bodyBytes: 2048\n  idleSeconds: 1\n")) {
-      try (RawHttp http = new RawHttp(bl.server.uri("/").getPort())) {
-        String body = "{\"note\":\"" + "x".repeat(4096) + "\"}";
-        http.send(
-            "POST /v1/requisitions/1/approve HTTP/1.1\r\nHost: x\r\nContent-Length: "
-                + body.length()
-                + "\r\n\r\n"
-                + body);
-        assertEquals(413, http.read(false).status());
-        http.send(RawHttp.get("/healthz", "Host: x"));
-        assertEquals(200, http.read(false).status(), "the connection goes on");
-        assertTrue(http.closedByServer(), "and is closed once idle");
-      }
-    }
-  }
-
-  @Test
-  void aRequestPipelinedBehindALongPoll_leavesTheConnectionIdleAfterwards() throws Exception {
-    try (Blocklist bl =
-        Blocklist.start(
-            dir.resolve("data"), TestYaml.UNLIMITED + "  headerSeconds: 1\n  idleSeconds: 30\n")) {
-      bl.publish("block", "a.example");
-      try (RawHttp http = new RawHttp(bl.server.uri("/").getPort())) {
-        http.send(
-            RawHttp.get("/v1/delta?from=1&wait=2", "Host: x", "Authorization: Bearer " + bl.isp));
-        awaitParkedLongPoll(bl); // the next request arrives while the long-poll is held
-        http.send(RawHttp.get("/healthz", "Host: x"));
-        assertEquals(200, http.read(false).status());
-        assertEquals(200, http.read(false).status());
-        assertTrue(http.silentFor(2_000), "no 408 past the head deadline: no request under way");
-        http.send(RawHttp.get("/healthz", "Host: x"));
-        assertEquals(200, http.read(false).status(), "no 408: no request was under way");
-      }
-    }
-  }
-
+  /**
+   * The deadlines themselves are specified on a fake clock in {@code RequestDeadlinesTest}; this
+   * one checks on the real server that they are wired (it waits the one second it configures).
+   */
   @Test
   void aRequestHeadThatStalls_is408_andClosed() throws Exception {
     try (Blocklist bl =
@@ -100,7 +64,7 @@ class HttpLimitsTest {
 
   @Test
   void morePipelinedRequestsThanMayWait_areAllAnsweredInOrder() throws Exception {
-    int n = 200; // well over ApiHandler.MAX_WAITING: reading stops and resumes as they drain
+    int n = 200; // well over ApiConnection.MAX_WAITING: reading stops and resumes as they drain
     try (Blocklist bl = Blocklist.start(dir.resolve("data"))) {
       StringBuilder requests = new StringBuilder();
       for (int i = 1; i <= n; i++) {
@@ -143,27 +107,6 @@ class HttpLimitsTest {
             all.endsWith("name-99999.example\n"), "the whole snapshot, and nothing after it");
         assertEquals(-1, all.indexOf("HTTP/1.1", 1), "one response, then the connection closed");
       }
-    }
-  }
-
-  @Test
-  void aConnectionIdleForIdleSeconds_isClosed() throws Exception {
-    try (Blocklist bl =
-        Blocklist.start(dir.resolve("data"), TestYaml.UNLIMITED + "  idleSeconds: 1\n")) {
-      String all = untilClosed(bl, "GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n");
-      assertTrue(all.startsWith("HTTP/1.1 200"), all);
-      assertTrue(all.contains("\"status\":\"serving\""), "answered, then closed when idle");
-    }
-  }
-
-  @Test
-  void aLongPollLongerThanIdleSeconds_isAnswered() throws Exception {
-    try (Blocklist bl =
-        Blocklist.start(dir.resolve("data"), TestYaml.UNLIMITED + "  idleSeconds: 1\n")) {
-      bl.publish("block", "a.example");
-      HttpResponse<String> r = bl.server.get("/v1/delta?from=1&wait=3", bl.isp);
-      assertEquals(200, r.statusCode(), r.body());
-      assertEquals(1, json(r).get("to").asLong(), "the wait ran out, with no new version");
     }
   }
 
@@ -223,16 +166,6 @@ class HttpLimitsTest {
       assertEquals(
           200, bl.server.get("/v1/requisitions", bl.police).statusCode(), "a valid token is not");
     }
-  }
-
-  private static void awaitParkedLongPoll(Blocklist bl) throws Exception {
-    for (int i = 0; i < 600; i++) {
-      if (bl.server.get("/metrics", null).body().contains("blocklist_delta_waiting 1.0")) {
-        return;
-      }
-      Thread.onSpinWait();
-    }
-    throw new AssertionError("the long-poll was not parked");
   }
 
   /** Writes {@code requests} on a new connection and reads until the server closes it. */
