@@ -85,6 +85,7 @@ public record Config(
       int bodySeconds,
       int idleSeconds,
       int maxConnections,
+      int connectionsPerAddress,
       int writeQueue,
       int blockingQueue) {
     public Limits {
@@ -97,6 +98,7 @@ public record Config(
       ConfigChecks.range("limits.bodySeconds", bodySeconds, 1, 3600);
       ConfigChecks.range("limits.idleSeconds", idleSeconds, 1, 86_400);
       ConfigChecks.range("limits.maxConnections", maxConnections, 1, 1_000_000);
+      ConfigChecks.range("limits.connectionsPerAddress", connectionsPerAddress, 1, 1_000_000);
       ConfigChecks.range("limits.writeQueue", writeQueue, 1, 1_000_000);
       ConfigChecks.range("limits.blockingQueue", blockingQueue, 1, 1_000_000);
       requestsPerSecond = Map.copyOf(requestsPerSecond);

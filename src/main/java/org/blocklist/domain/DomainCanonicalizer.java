@@ -139,7 +139,7 @@ public final class DomainCanonicalizer {
                 ? RefusalReason.LABEL_TOO_LONG
                 : RefusalReason.TOO_LONG;
       }
-      throw new DomainException(reason, input, "IDNA (UTS #46) errors: " + errors);
+      throw new DomainException(reason, input, IdnaErrors.describe(errors, name, idna));
     }
     int length = out.length();
     if (length > 0 && out.charAt(length - 1) == '.') {

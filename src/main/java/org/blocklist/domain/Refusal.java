@@ -7,7 +7,7 @@ import static java.util.Objects.requireNonNull;
  *
  * @param input the input exactly as given ({@code ""} for a {@code null} element)
  * @param reason why; {@code reason.code()} is the API's {@code reason}
- * @param message a message naming the input, the reason code and the detail
+ * @param message why, in words (the input and the reason code stand beside it)
  */
 public record Refusal(String input, RefusalReason reason, String message) {
   public Refusal {

@@ -58,7 +58,7 @@ public final class RequisitionDomainValidator {
       try {
         canonical = canonicalizer.canonicalize(input);
       } catch (DomainException e) {
-        refused.add(new Refusal(input, e.reason(), e.getMessage()));
+        refused.add(new Refusal(input, e.reason(), e.detail()));
         continue;
       }
       Refusal refusal = check(input, canonical.name(), seen);
@@ -110,6 +110,6 @@ public final class RequisitionDomainValidator {
   }
 
   private static Refusal refusal(String input, RefusalReason reason, String detail) {
-    return new Refusal(input, reason, DomainException.message(input, reason, detail));
+    return new Refusal(input, reason, detail);
   }
 }

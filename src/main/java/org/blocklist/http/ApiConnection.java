@@ -59,7 +59,9 @@ final class ApiConnection extends SimpleChannelInboundHandler<FullHttpRequest> {
     CompletableFuture<ApiResponse> answer =
         request.failure() != null
             ? CompletableFuture.completedFuture(ErrorMapper.undecodable(request.failure()))
-            : dispatcher.answer(x, request, ctx.channel().remoteAddress(), ctx.executor());
+            : request.refusal() != null
+                ? CompletableFuture.failedFuture(request.refusal())
+                : dispatcher.answer(x, request, ctx.channel().remoteAddress(), ctx.executor());
     if (answer.isDone() && ctx.executor().inEventLoop()) {
       write(ctx, request, x, answer);
     } else {

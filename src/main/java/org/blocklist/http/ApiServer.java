@@ -11,6 +11,7 @@ import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.channel.Channel;
 import io.netty.channel.EventLoopGroup;
 import io.netty.handler.codec.http.HttpResponseStatus;
+import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumMap;
@@ -48,7 +49,8 @@ public final class ApiServer implements AutoCloseable {
   }
 
   /** Binds the API on {@code config.http()} and returns once it listens. */
-  public static ApiServer start(Config config, ApiContext context) throws InterruptedException {
+  public static ApiServer start(Config config, ApiContext context)
+      throws InterruptedException, IOException {
     requireNonNull(config, "config");
     requireNonNull(context, "context");
     Config.Limits limits = config.limits();
@@ -76,7 +78,8 @@ public final class ApiServer implements AutoCloseable {
                 limits,
                 config.metrics().token()));
     HttpMetrics metrics = new HttpMetrics(registry);
-    ConnectionLimit connections = new ConnectionLimit(limits.maxConnections());
+    ConnectionLimit connections =
+        new ConnectionLimit(limits.maxConnections(), limits.connectionsPerAddress());
     EventLoopGroup group = Transports.eventLoops(config.http().ioThreads());
     new NettyEventExecutorMetrics(group).bindTo(registry);
     new NettyAllocatorMetrics(PooledByteBufAllocator.DEFAULT).bindTo(registry);
@@ -86,12 +89,14 @@ public final class ApiServer implements AutoCloseable {
                 new ApiInitializer(connections, limits, dispatcher, metrics, context.ticker()));
     try {
       Channel channel =
-          bootstrap
-              .bind(new InetSocketAddress(config.http().bind(), config.http().port()))
-              .sync()
-              .channel();
+          Transports.bind(
+              bootstrap,
+              config.http().bind(),
+              config.http().port(),
+              "HTTP API",
+              "--http-port or http.port in the configuration");
       return new ApiServer(group, channel, deltas);
-    } catch (InterruptedException | RuntimeException e) {
+    } catch (InterruptedException | IOException | RuntimeException e) {
       group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
       deltas.close();
       throw e;
@@ -139,7 +144,10 @@ public final class ApiServer implements AutoCloseable {
                     Map.of())));
     m.put(
         Route.HEALTHZ,
-        now(r -> ApiResponse.ok(Map.of("status", "serving", "version", ledger.state().version()))));
+        now(
+            r ->
+                ApiResponse.ok(
+                    Views.ordered("status", "serving", "version", ledger.state().version()))));
     return m;
   }
 

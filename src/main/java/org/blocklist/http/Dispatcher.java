@@ -49,6 +49,7 @@ final class Dispatcher {
       routed = Router.route(request.head() ? "GET" : request.method(), uri.path());
       exchange.route = routed.route();
       query = uri.parameters();
+      checkParameters(routed.route(), query);
     } catch (ApiException e) {
       return CompletableFuture.failedFuture(e);
     } catch (IllegalArgumentException e) {
@@ -68,6 +69,20 @@ final class Dispatcher {
         gate.admit(routed.route(), request.authorization(), remote);
     // A cached token is the common case: then the handler runs here, on the event loop.
     return admitted.isDone() ? admitted.thenCompose(next) : admitted.thenComposeAsync(next, loop);
+  }
+
+  /** Unknown query parameters are refused, as unknown JSON fields are. */
+  private static void checkParameters(Route route, Map<String, List<String>> query) {
+    for (String name : query.keySet()) {
+      if (!route.parameters().contains(name)) {
+        String shown = name.length() > 40 ? name.substring(0, 40) + "..." : name;
+        throw ApiException.badRequest(
+            shown
+                + ": unknown query parameter (expected: "
+                + (route.parameters().isEmpty() ? "none" : String.join(", ", route.parameters()))
+                + ")");
+      }
+    }
   }
 
   private static CompletableFuture<ApiResponse> run(Handler handler, ApiRequest request) {

@@ -17,12 +17,12 @@ final class LogRoutes {
   record VersionView(long version, String manifest) {}
 
   private final Supplier<ListState> state;
-  private final Map<String, String> keys;
+  private final Map<String, Object> keys;
 
   LogRoutes(Supplier<ListState> state, LedgerKeys keys) {
     this.state = requireNonNull(state, "state");
     this.keys =
-        Map.of(
+        Views.ordered(
             "origin", keys.origin(),
             "verifierKey", keys.verifierKey().encode(),
             "publicKeyPem", keys.privateKey().publicKey().pem());
@@ -54,8 +54,7 @@ final class LogRoutes {
   ApiResponse changes(ApiRequest request) {
     VersionRecord r = record(request);
     return ApiResponse.ok(
-        new java.util.LinkedHashMap<>(
-            Map.of("version", r.version(), "added", r.added(), "removed", r.removed())));
+        Views.ordered("version", r.version(), "added", r.added(), "removed", r.removed()));
   }
 
   ApiResponse inclusion(ApiRequest request) {
@@ -67,7 +66,7 @@ final class LogRoutes {
     long version = request.requiredLong("version", 1, latest);
     long treeSize = request.longParam("treeSize", latest, version, latest);
     return ApiResponse.ok(
-        ordered(
+        Views.ordered(
             "version", version,
             "treeSize", treeSize,
             "hashes", base64(s.inclusionProof(version, treeSize))));
@@ -82,7 +81,7 @@ final class LogRoutes {
     long to = request.longParam("to", latest, 1, latest);
     long from = request.requiredLong("from", 1, to);
     return ApiResponse.ok(
-        ordered("from", from, "to", to, "hashes", base64(s.consistencyProof(from, to))));
+        Views.ordered("from", from, "to", to, "hashes", base64(s.consistencyProof(from, to))));
   }
 
   private VersionRecord record(ApiRequest request) {
@@ -96,13 +95,5 @@ final class LogRoutes {
 
   private static List<String> base64(List<Hash> hashes) {
     return hashes.stream().map(Hash::base64).toList();
-  }
-
-  private static Map<String, Object> ordered(Object... keyValues) {
-    Map<String, Object> out = new java.util.LinkedHashMap<>();
-    for (int i = 0; i < keyValues.length; i += 2) {
-      out.put((String) keyValues[i], keyValues[i + 1]);
-    }
-    return out;
   }
 }

@@ -2,6 +2,7 @@ package org.blocklist.http;
 
 import static java.util.Objects.requireNonNull;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.micrometer.core.instrument.Counter;
@@ -41,6 +42,17 @@ final class LookupRoutes {
 
   /** Body of the batch lookup. */
   record BatchBody(List<String> domains) {}
+
+  /** One batch result for a name: the fields of a single lookup, and the input it answers. */
+  record Found(
+      String input,
+      String domain,
+      boolean blocked,
+      @JsonInclude(JsonInclude.Include.ALWAYS) String matchedEntry,
+      long version) {}
+
+  /** One batch result for an input that is not a name. */
+  record Refused(String input, String error, String message) {}
 
   private final Supplier<ListState> state;
   private final DomainCanonicalizer canonicalizer;
@@ -110,20 +122,14 @@ final class LookupRoutes {
     List<Object> results = new ArrayList<>(body.domains().size());
     for (String input : body.domains()) {
       Canonical c = input == null ? new Canonical(null, "empty", "null item") : canonicalize(input);
-      Map<String, Object> r = new LinkedHashMap<>();
       if (c.name() == null) {
         invalid.increment();
-        r.put("input", input);
-        r.put("error", c.reason());
-        r.put("message", c.message());
+        results.add(new Refused(input, c.reason(), c.message()));
       } else {
         String match = s.match(c.name());
         (match == null ? clear : blocked).increment();
-        r.put("domain", c.name());
-        r.put("blocked", match != null);
-        r.put("matchedEntry", match);
+        results.add(new Found(input, c.name(), match != null, match, s.version()));
       }
-      results.add(r);
     }
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("version", s.version());

@@ -12,19 +12,20 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Per-connection deadlines against slow and idle clients: the whole request head must arrive within
- * {@code headerSeconds} of its first byte, and the body within {@code bodySeconds} of the head
- * (else {@code 408} and the connection is closed); a connection with no request for {@code
- * idleSeconds}, or whose peer takes nothing of a response for {@code idleSeconds}, is closed. While
- * a route works on its answer (a delta long-poll waits up to its own bounded time) only a backstop
- * of {@link #ANSWER_NANOS} runs. Pipelined requests are counted, so the next request's deadline
- * starts when the answers before it are written. One instance per channel, with two handlers:
- * {@link #bytes()} before the HTTP codec (sees the first byte) and {@link #messages()} after it
- * (sees the head, the end of the body and the response). Requests only note the time; a single
- * check per connection every {@link #CHECK_MILLIS} enforces the deadlines, so a request costs no
- * timer of its own. Time is the channel's event loop's {@code ticker()}, so a test on an {@code
- * EmbeddedChannel} moves it with {@code advanceTimeBy}. The {@code 408} is the JSON error of {@link
- * ErrorMapper}, written like every other answer by {@link Responses}.
+ * Per-connection deadlines against slow and idle clients: a new connection that sends nothing is
+ * closed after {@code headerSeconds}; the whole request head must arrive within {@code
+ * headerSeconds} of its first byte, and the body within {@code bodySeconds} of the head (else
+ * {@code 408} and the connection is closed); a connection with no request for {@code idleSeconds},
+ * or whose peer takes nothing of a response for {@code idleSeconds}, is closed. While a route works
+ * on its answer (a delta long-poll waits up to its own bounded time) only a backstop of {@link
+ * #ANSWER_NANOS} runs. Pipelined requests are counted, so the next request's deadline starts when
+ * the answers before it are written. One instance per channel, with two handlers: {@link #bytes()}
+ * before the HTTP codec (sees the first byte) and {@link #messages()} after it (sees the head, the
+ * end of the body and the response). Requests only note the time; a single check per connection
+ * every {@link #CHECK_MILLIS} enforces the deadlines, so a request costs no timer of its own. Time
+ * is the channel's event loop's {@code ticker()}, so a test on an {@code EmbeddedChannel} moves it
+ * with {@code advanceTimeBy}. The {@code 408} is the JSON error of {@link ErrorMapper}, written
+ * like every other answer by {@link Responses}.
  */
 final class RequestDeadlines {
   /** How often a connection's deadlines are checked; deadlines are met to within this. */
@@ -37,6 +38,8 @@ final class RequestDeadlines {
   static final long ANSWER_NANOS = TimeUnit.SECONDS.toNanos(2L * DeltaRoutes.MAX_WAIT_SECONDS);
 
   private enum State {
+    /** Connected, nothing sent yet: closed, without an answer, at the head deadline. */
+    SILENT,
     /** Between requests. */
     IDLE,
     /** The request head is arriving. */
@@ -89,7 +92,7 @@ final class RequestDeadlines {
     return new ChannelInboundHandlerAdapter() {
       @Override
       public void channelActive(ChannelHandlerContext ctx) {
-        enter(ctx, State.IDLE);
+        enter(ctx, State.SILENT);
         check =
             ctx.executor()
                 .scheduleAtFixedRate(
@@ -100,7 +103,7 @@ final class RequestDeadlines {
       @Override
       public void channelRead(ChannelHandlerContext ctx, Object msg) {
         if (msg instanceof ByteBuf) {
-          if (state == State.IDLE) {
+          if (state == State.IDLE || state == State.SILENT) {
             enter(ctx, State.HEAD);
           } else if (responding() && next == null) {
             next = State.HEAD;
@@ -193,6 +196,11 @@ final class RequestDeadlines {
       case BODY -> {
         if (waited > bodyNanos) {
           expire(ctx, "request body");
+        }
+      }
+      case SILENT -> {
+        if (waited > headerNanos) {
+          ctx.close(); // a connection that says nothing holds a slot for the head deadline only
         }
       }
       case IDLE, SENDING -> {

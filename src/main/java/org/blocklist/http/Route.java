@@ -67,6 +67,19 @@ enum Route {
     return "/" + String.join("/", segments);
   }
 
+  /** The query parameters the route reads (DESIGN.md); any other is refused with 400. */
+  java.util.List<String> parameters() {
+    return switch (this) {
+      case LIST_REQUISITIONS -> java.util.List.of("status", "from", "limit");
+      case VERSIONS, AUDIT_EVENTS -> java.util.List.of("from", "limit");
+      case INCLUSION_PROOF -> java.util.List.of("version", "treeSize");
+      case CONSISTENCY_PROOF -> java.util.List.of("from", "to");
+      case DELTA -> java.util.List.of("from", "wait");
+      case LOOKUP -> java.util.List.of("domain");
+      default -> java.util.List.of();
+    };
+  }
+
   /** The value of the one template variable if {@code path} matches, "" if none, else null. */
   String match(String[] path) {
     if (path.length != segments.length) {

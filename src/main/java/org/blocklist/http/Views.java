@@ -14,6 +14,15 @@ import org.blocklist.requisition.Submitted;
 final class Views {
   private Views() {}
 
+  /** A JSON object whose keys keep the order given (key, value, key, value, ...). */
+  static Map<String, Object> ordered(Object... keyValues) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    for (int i = 0; i < keyValues.length; i += 2) {
+      out.put((String) keyValues[i], keyValues[i + 1]);
+    }
+    return out;
+  }
+
   /** RFC 3339 UTC with whole seconds, as every time of the API; null stays null. */
   static String time(Instant instant) {
     return instant == null ? null : instant.truncatedTo(ChronoUnit.SECONDS).toString();

@@ -57,7 +57,11 @@ public final class RequisitionRules {
       }
       throw new RequisitionException(
           Problem.INVALID_DOMAINS,
-          details.size() + " of " + s.domains().size() + " domains refused; nothing was stored",
+          details.size()
+              + " of "
+              + s.domains().size()
+              + (s.domains().size() == 1 ? " domain" : " domains")
+              + " refused; nothing was stored",
           details);
     }
     List<DomainName> names = new ArrayList<>();
@@ -152,26 +156,36 @@ public final class RequisitionRules {
     }
   }
 
-  /** A block of a listed name or an unblock of an unlisted one is refused, naming the domains. */
+  /**
+   * A block of a listed name or an unblock of an unlisted one is refused, naming the domains; an
+   * unblock of a name that is blocked only through a listed parent names that parent, which is what
+   * would have to be unblocked.
+   */
   private static void checkListState(Action action, List<DomainName> names, ListState s)
       throws RequisitionException {
     boolean block = action == Action.BLOCK;
     List<Detail> conflicts = new ArrayList<>();
     for (DomainName name : names) {
-      if (s.isListed(name.value()) == block) {
-        conflicts.add(
-            Detail.domain(
-                name.value(),
-                block
-                    ? "already listed in version " + s.version()
-                    : "not listed in version " + s.version()));
+      if (s.isListed(name.value()) != block) {
+        continue;
       }
+      String message =
+          block
+              ? "already listed in version " + s.version()
+              : "not listed in version " + s.version();
+      String parent = block ? null : s.match(name.value());
+      if (parent != null) {
+        message += "; it is blocked through the listed entry " + parent;
+      }
+      conflicts.add(Detail.domain(name.value(), message));
     }
     if (!conflicts.isEmpty()) {
+      int n = conflicts.size();
       throw new RequisitionException(
           block ? Problem.ALREADY_LISTED : Problem.NOT_LISTED,
-          conflicts.size()
-              + (block ? " domains are already listed" : " domains are not listed")
+          n
+              + (n == 1 ? " domain is " : " domains are ")
+              + (block ? "already listed" : "not listed")
               + "; nothing changed",
           conflicts);
     }

@@ -1,6 +1,8 @@
 package org.blocklist.transport;
 
 import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
@@ -10,6 +12,8 @@ import io.netty.channel.epoll.EpollIoHandler;
 import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
+import java.io.IOException;
+import java.net.InetSocketAddress;
 
 /**
  * What every listener shares: native epoll where Netty has it (NIO otherwise), an explicit number
@@ -26,6 +30,38 @@ public final class Transports {
   public static EventLoopGroup eventLoops(int threads) {
     return new MultiThreadIoEventLoopGroup(
         threads, Epoll.isAvailable() ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
+  }
+
+  /**
+   * Binds {@code bootstrap} to {@code host:port} and returns the listening channel. A port that
+   * cannot be bound is an {@link IOException} whose message names the address, the listener and how
+   * to choose another port ({@code how}, e.g. {@code "--http-port or http.port"}).
+   */
+  public static Channel bind(
+      ServerBootstrap bootstrap, String host, int port, String listener, String how)
+      throws IOException, InterruptedException {
+    ChannelFuture bound = bootstrap.bind(new InetSocketAddress(host, port)).await();
+    if (bound.isSuccess()) {
+      return bound.channel();
+    }
+    Throwable cause = bound.cause();
+    String why = cause.getMessage() == null ? cause.toString() : cause.getMessage();
+    String inUse =
+        why.toLowerCase(java.util.Locale.ROOT).contains("in use")
+            ? "the address is already in use"
+            : why;
+    throw new IOException(
+        "cannot listen on "
+            + host
+            + ":"
+            + port
+            + " for the "
+            + listener
+            + ": "
+            + inUse
+            + "; choose another port with "
+            + how,
+        cause);
   }
 
   /** A server bootstrap on {@code group} with the shared options; the caller adds the handler. */

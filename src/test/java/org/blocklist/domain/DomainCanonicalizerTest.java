@@ -65,21 +65,25 @@ class DomainCanonicalizerTest {
   }
 
   @Test
-  void canonicalize_idnaError_namesTheIcuErrorSetAndTheInput() {
+  void canonicalize_idnaError_saysWhyInWords_andNamesTheInput() {
     DomainException e = refused("a_b.example");
 
     assertEquals(RefusalReason.INVALID_NAME, e.reason());
     assertEquals(
-        "domain: \"a_b.example\" (invalid_name: IDNA (UTS #46) errors: [DISALLOWED])",
+        "domain: \"a_b.example\" (invalid_name: underscore (_) is not allowed in a host name)",
         e.getMessage());
   }
 
   @Test
   void canonicalize_hyphenRules_areThoseOfCheckHyphens() {
-    assertTrue(refused("-lead.example").getMessage().contains("LEADING_HYPHEN"));
-    assertTrue(refused("trail-.example").getMessage().contains("TRAILING_HYPHEN"));
-    assertTrue(refused("ab--c.example").getMessage().contains("HYPHEN_3_4"));
-    assertTrue(refused("xn--zzzz.example").getMessage().contains("PUNYCODE"));
+    assertTrue(refused("-lead.example").getMessage().contains("a label starts with a hyphen"));
+    assertTrue(refused("trail-.example").getMessage().contains("a label ends with a hyphen"));
+    assertTrue(
+        refused("ab--c.example")
+            .getMessage()
+            .contains("a label has hyphens in its third and fourth places"));
+    assertTrue(
+        refused("xn--zzzz.example").getMessage().contains("an xn-- label is not valid Punycode"));
   }
 
   @Test
@@ -87,13 +91,18 @@ class DomainCanonicalizerTest {
     DomainException e = refused("a\u200Db.example");
 
     assertEquals(RefusalReason.INVALID_NAME, e.reason());
-    assertTrue(e.getMessage().contains("CONTEXTJ"), e.getMessage());
+    assertTrue(
+        e.getMessage().contains("a zero-width joiner or non-joiner stands where IDNA forbids it"),
+        e.getMessage());
     assertTrue(e.getMessage().contains("\"a\\u200Db.example\""), e.getMessage());
   }
 
   @Test
   void canonicalize_mixedDirectionLabel_isABidiError() {
-    assertTrue(refused("a\u05D0.example").getMessage().contains("BIDI"));
+    assertTrue(
+        refused("a\u05D0.example")
+            .getMessage()
+            .contains("right-to-left and left-to-right text are mixed"));
   }
 
   @Test
@@ -112,8 +121,7 @@ class DomainCanonicalizerTest {
     DomainException e = refused(name253 + "b");
 
     assertEquals(RefusalReason.TOO_LONG, e.reason());
-    assertTrue(
-        e.getMessage().endsWith("(too_long: IDNA (UTS #46) errors: [DOMAIN_NAME_TOO_LONG])"));
+    assertTrue(e.getMessage().endsWith("(too_long: the name is longer than 253 octets)"));
     assertEquals(name253, canonicalizer.canonicalize(name253 + ".").name().value());
   }
 

@@ -98,6 +98,17 @@ class RequestDeadlinesTest {
   }
 
   @Test
+  void aConnectionThatSendsNothing_isClosedAtTheHeadDeadline_notTheIdleOne() {
+    EmbeddedHttp http = http();
+    http.advance(HEADER_SECONDS - 1, TimeUnit.SECONDS);
+    assertTrue(http.channel.isOpen());
+    http.advance(2, TimeUnit.SECONDS);
+    assertFalse(http.channel.isOpen(), "closed after headerSeconds, long before idleSeconds");
+    assertEquals(0, http.responses().size(), "without an answer: it asked nothing");
+    assertFalse(http.finish());
+  }
+
+  @Test
   void aBodyThatStalls_isAnswered408_afterBodySeconds() throws Exception {
     EmbeddedHttp http = http();
     http.send("POST /x HTTP/1.1\r\nHost: a\r\nContent-Length: 10\r\n\r\nabc");
