@@ -5,6 +5,9 @@
 #   SMALL_ENTRIES [10000]  LARGE_ENTRIES [1000000]  PER_REQ [1000] domains per preload requisition
 #   APPROVALS [200] per round  ROUNDS [3]  WARMUP [20]  RESTARTS [5]  JAVA_OPTS [] server JVM flags
 #   CLIENT [socket] (or httpclient)  PRELOAD_TIMEOUT [7200] s  KEEP_LOGS [] dir to copy server logs to
+#   JAR [target/blocklist.jar] the build measured (built with Maven only if it is the default and
+#   missing); to compare two builds, run the script once per JAR back to back (A B A B) and compare
+#   the medians of each pair
 # Every server listens on 127.0.0.1 on free ports, uses a fresh temp data directory and is killed,
 # and the directory deleted, on exit (normal or not).
 set -euo pipefail
@@ -22,7 +25,7 @@ CLIENT=${CLIENT:-socket}
 PRELOAD_TIMEOUT=${PRELOAD_TIMEOUT:-7200}
 JAVA_OPTS=${JAVA_OPTS:-}
 CONFIG=benchmarks/bench-config.yaml
-JAR=target/blocklist.jar
+JAR=${JAR:-target/blocklist.jar}
 BENCH=benchmarks/LedgerBench.java
 
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/ledger-bench.XXXXXX")
@@ -103,6 +106,7 @@ approvals() {
 verify_line() { grep -o 'verified version [0-9]* ([0-9]* entries) in [0-9]* ms' "$1" | tail -1; }
 
 if [[ ! -f "$JAR" ]]; then
+  if [[ "$JAR" != target/blocklist.jar ]]; then log "JAR=$JAR: no such file"; exit 2; fi
   log "building $JAR"
   mvn -q -B -o package -DskipTests -Dspotless.check.skip
 fi
@@ -111,7 +115,8 @@ echo "## Environment"
 echo
 echo '```'
 echo "date:        $(date -u +%Y-%m-%dT%H:%M:%SZ)"
-echo "git:         $(git rev-parse --short HEAD 2>/dev/null || echo '?')"
+echo "git:         $(git rev-parse --short HEAD 2>/dev/null || echo '?') (the scripts' checkout; the server is the jar below)"
+echo "jar:         $JAR (sha256 $(sha256sum <"$JAR" | cut -c1-12))"
 echo "nproc:       $(nproc)"
 echo "cpu:         $(lscpu | grep 'Model name' | sed 's/Model name: *//')"
 free -h | sed 's/^/memory:      /'
