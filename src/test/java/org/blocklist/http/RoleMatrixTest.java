@@ -327,8 +327,8 @@ class RoleMatrixTest {
    * transparency, and the console's validation preview). Routing comes before authentication, so
    * today each answers every caller alike, whatever DESIGN.md's "who" says: 404 {@code not_found},
    * except {@code POST /v1/requisitions/validate}, whose path also fits {@code GET
-   * /v1/requisitions/{id}} and so answers 405 with {@code Allow: GET}. When one of them is built,
-   * move it to {@link #SERVED} with its roles and success.
+   * /v1/requisitions/{id}} and so answers 405 with {@code Allow: GET, HEAD}. When one of them is
+   * built, move it to {@link #SERVED} with its roles and success.
    */
   private static final List<Unbuilt> NOT_YET_SERVED =
       List.of(
@@ -470,7 +470,7 @@ class RoleMatrixTest {
                     assertEquals("not_found", json(r).get("error").asText(), r.body());
                   } else {
                     assertEquals("method_not_allowed", json(r).get("error").asText(), r.body());
-                    assertEquals("GET", r.headers().firstValue("Allow").orElse(""));
+                    assertEquals("GET, HEAD", r.headers().firstValue("Allow").orElse(""));
                   }
                 }
               }));
