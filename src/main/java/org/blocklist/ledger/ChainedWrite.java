@@ -19,6 +19,25 @@ final class ChainedWrite {
     T run(ChainHead head) throws StoreException, ChainMovedException, E;
   }
 
+  /** A write of {@code events}, chained from the head, that returns nothing. */
+  @FunctionalInterface
+  interface Write {
+    void commit(java.util.List<org.blocklist.audit.ChainedEvent> events)
+        throws StoreException, ChainMovedException;
+  }
+
+  /** Chains {@code events} from the stored head and commits them with {@code write}. */
+  static void append(
+      LedgerStore store, java.util.List<org.blocklist.audit.AuditEvent> events, Write write)
+      throws StoreException {
+    ChainedWrite.<Void, RuntimeException>run(
+        store,
+        head -> {
+          write.commit(head.chain(events));
+          return null;
+        });
+  }
+
   static <T, E extends Exception> T run(LedgerStore store, Attempt<T, E> attempt)
       throws StoreException, E {
     for (int i = 1; ; i++) {

@@ -161,13 +161,10 @@ public final class Ledger implements AutoCloseable {
   /** Appends events that accompany no other change (key created, start-up verified). */
   public CompletableFuture<Void> record(List<AuditEvent> events) {
     return onWriter(
-        () ->
-            ChainedWrite.<Void, RuntimeException>run(
-                store,
-                head -> {
-                  store.appendEvents(head.chain(events));
-                  return null;
-                }));
+        () -> {
+          ChainedWrite.append(store, events, store::appendEvents);
+          return null;
+        });
   }
 
   /** Stores the last delivery to each ISP (a batch of the ISP status). */
@@ -200,12 +197,7 @@ public final class Ledger implements AutoCloseable {
             r.domains().size(),
             "content",
             Texts.contentDigest(r).hex());
-    ChainedWrite.<Void, RuntimeException>run(
-        store,
-        head -> {
-          store.insertRequisition(r, head.chain(List.of(event)));
-          return null;
-        });
+    ChainedWrite.append(store, List.of(event), chained -> store.insertRequisition(r, chained));
     nextRequisitionId = id + 1;
     return s;
   }
@@ -285,12 +277,7 @@ public final class Ledger implements AutoCloseable {
     Instant now = now();
     Requisition decided = r.decide(status, actor.name(), now, why, null);
     AuditEvent event = AuditEvent.of(type, now, actor.name(), "requisition", r.id());
-    ChainedWrite.<Void, RuntimeException>run(
-        store,
-        head -> {
-          store.decide(decided, head.chain(List.of(event)));
-          return null;
-        });
+    ChainedWrite.append(store, List.of(event), chained -> store.decide(decided, chained));
     return decided;
   }
 

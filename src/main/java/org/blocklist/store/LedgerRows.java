@@ -42,15 +42,6 @@ final class LedgerRows {
     return out;
   }
 
-  static long latestVersion(Connection c) throws SQLException {
-    try (PreparedStatement s =
-            c.prepareStatement("SELECT COALESCE(MAX(version), 0) FROM versions");
-        ResultSet rs = s.executeQuery()) {
-      rs.next();
-      return rs.getLong(1);
-    }
-  }
-
   static void addEntries(Connection c, Collection<String> names, long version) throws SQLException {
     try (PreparedStatement s =
         c.prepareStatement("INSERT INTO entries(name, added) VALUES (?, ?)")) {
