@@ -84,6 +84,15 @@ public interface LedgerStore {
     /** Every stored event in sequence order. */
     <E extends Exception> void events(EventSink<E> sink) throws StoreException, E;
 
+    /**
+     * Every requisition row in id order with its domain rows, and every domain row whose
+     * requisition has no row, in one pass over both tables.
+     */
+    <E extends Exception> void requisitions(RequisitionSink<E> sink) throws StoreException, E;
+
+    /** Every principal row, revoked ones included, by name. */
+    <E extends Exception> void principals(PrincipalSink<E> sink) throws StoreException, E;
+
     /** The last delivery to each ISP. */
     Map<String, Delivery> deliveries() throws StoreException;
   }
@@ -98,5 +107,19 @@ public interface LedgerStore {
   @FunctionalInterface
   interface EventSink<E extends Exception> {
     void accept(ChainedEvent event) throws E;
+  }
+
+  /** Receives requisition rows in id order, and domain rows that belong to no requisition row. */
+  interface RequisitionSink<E extends Exception> {
+    void requisition(StoredRequisition row) throws E;
+
+    /** A {@code requisition_domains} row whose {@code requisition} has no requisition row. */
+    void strayDomain(long requisition, long position, String name) throws E;
+  }
+
+  /** Receives principal rows. */
+  @FunctionalInterface
+  interface PrincipalSink<E extends Exception> {
+    void accept(StoredPrincipal row) throws E;
   }
 }

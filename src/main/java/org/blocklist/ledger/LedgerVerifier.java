@@ -1,7 +1,7 @@
 package org.blocklist.ledger;
 
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.blocklist.audit.AuditChain;
@@ -28,8 +28,12 @@ import org.blocklist.state.VersionRecord;
  *   <li>every manifest parses strictly, with consecutive versions and this log's origin;
  *   <li>the Merkle tree recomputed over the manifests has, at every size, the root of the stored
  *       checkpoint, whose signature verifies with the log key;
- *   <li>the audit chain recomputes event by event, and each manifest's {@code audit} line is the
- *       chain hash of the approval event of its version;
+ *   <li>the audit chain recomputes event by event, each manifest's {@code audit} line is the chain
+ *       hash of the approval event of its version, and every approval event's version is in the
+ *       log;
+ *   <li>every requisition row (with its domains and decision) and every principal row gives the
+ *       fields of the events that describe it, and every such event has its row ({@link
+ *       AuditedRows});
  *   <li>the entry rows give, for every version, changes whose digest and counts are those of its
  *       manifest, and the latest list hashes to the latest manifest's {@code list}.
  * </ol>
@@ -53,23 +57,40 @@ public final class LedgerVerifier {
       StoredVersion row = rows.get((int) m.version() - 1);
       checkCheckpoint(row, tree.root(m.version()), keys);
     }
-    Map<Long, Hash> approvals = auditChain(c);
+    AuditedRows audited = new AuditedRows();
+    Map<Long, Approval> approvals = auditChain(c, audited);
     for (Manifest m : manifests) {
-      Hash expected = approvals.get(m.version());
-      if (expected == null) {
+      Approval approval = approvals.get(m.version());
+      if (approval == null) {
         throw new VerificationException(
             "version " + m.version() + ": no requisition-approved event in the audit chain");
       }
-      if (!expected.equals(m.audit())) {
+      if (!approval.hash().equals(m.audit())) {
         throw new VerificationException(
             "version "
                 + m.version()
                 + ": manifest audit "
                 + m.audit().hex()
                 + " but the chain hash of its approval event is "
-                + expected.hex());
+                + approval.hash().hex());
       }
     }
+    for (Map.Entry<Long, Approval> e : approvals.entrySet()) {
+      if (e.getKey() < 1 || e.getKey() > manifests.size()) {
+        throw new VerificationException(
+            "audit chain: event "
+                + e.getValue().seq()
+                + " approves requisition "
+                + e.getValue().requisition()
+                + " as version "
+                + e.getKey()
+                + ", which the log does not hold (latest: "
+                + manifests.size()
+                + ")");
+      }
+    }
+    audited.checkRequisitions(c);
+    audited.checkPrincipals(c);
     Changes changes = Changes.read(c, manifests.size());
     VersionRecord[] records = new VersionRecord[manifests.size()];
     long count = 0;
@@ -194,10 +215,16 @@ public final class LedgerVerifier {
     }
   }
 
-  /** Recomputes the chain; returns, per version, the chain hash of its approval event. */
-  private static Map<Long, Hash> auditChain(LedgerStore.History c)
+  /** An approval event: its number, the requisition it approves and its chain hash. */
+  private record Approval(long seq, long requisition, Hash hash) {}
+
+  /**
+   * Recomputes the chain, handing each event to {@code audited}; returns, per version in chain
+   * order, its approval event.
+   */
+  private static Map<Long, Approval> auditChain(LedgerStore.History c, AuditedRows audited)
       throws StoreException, VerificationException {
-    Map<Long, Hash> approvals = new HashMap<>();
+    Map<Long, Approval> approvals = new LinkedHashMap<>();
     long[] expectedSeq = {1};
     Hash[] head = {Hash.ZERO};
     c.<VerificationException>events(
@@ -229,20 +256,26 @@ public final class LedgerVerifier {
                 "audit chain: event " + row.seq() + " names another seq");
           }
           if (EventType.REQUISITION_APPROVED.code().equals(fields.get("type"))) {
-            approvals.put(parseVersion(row.seq(), fields.get("version")), h);
+            long version = AuditedRows.number(row.seq(), fields, "version");
+            Approval approval =
+                new Approval(row.seq(), AuditedRows.number(row.seq(), fields, "requisition"), h);
+            Approval earlier = approvals.putIfAbsent(version, approval);
+            if (earlier != null) {
+              throw new VerificationException(
+                  "audit chain: event "
+                      + row.seq()
+                      + " approves version "
+                      + version
+                      + " again (first: event "
+                      + earlier.seq()
+                      + ")");
+            }
           }
+          audited.event(row.seq(), fields);
           head[0] = h;
           expectedSeq[0]++;
         });
     return approvals;
-  }
-
-  private static long parseVersion(long seq, String text) throws VerificationException {
-    try {
-      return Long.parseLong(text);
-    } catch (NumberFormatException e) {
-      throw new VerificationException("audit chain: event " + seq + ": bad version " + text);
-    }
   }
 
   /** Per-version added and removed names, and the current list, from the entry rows. */

@@ -8,6 +8,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.blocklist.ledger.LedgerStore;
+import org.blocklist.ledger.StoredPrincipal;
 import org.blocklist.log.Hash;
 import org.blocklist.principal.Principal;
 import org.blocklist.principal.Role;
@@ -91,5 +93,20 @@ final class PrincipalRows {
       }
     }
     return out;
+  }
+
+  /** Streams every principal row, revoked ones included, by name. */
+  static <E extends Exception> void history(Connection c, LedgerStore.PrincipalSink<E> sink)
+      throws SQLException, E {
+    try (PreparedStatement s =
+        c.prepareStatement("SELECT name, role, created, revoked FROM principals ORDER BY name")) {
+      try (ResultSet rs = s.executeQuery()) {
+        while (rs.next()) {
+          sink.accept(
+              new StoredPrincipal(
+                  rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)));
+        }
+      }
+    }
   }
 }

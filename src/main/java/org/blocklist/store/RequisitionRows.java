@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.blocklist.domain.DomainName;
+import org.blocklist.ledger.LedgerStore;
+import org.blocklist.ledger.StoredRequisition;
 import org.blocklist.requisition.Action;
 import org.blocklist.requisition.LegalBasis;
 import org.blocklist.requisition.Requisition;
@@ -106,6 +108,59 @@ final class RequisitionRows {
       }
       s.setInt(next, limit);
       return read(c, s);
+    }
+  }
+
+  /**
+   * Streams every requisition row in id order with the names of its domain rows, joining the two
+   * tables in one ordered pass over each; a domain row of no requisition row goes to {@code
+   * strayDomain}.
+   */
+  static <E extends Exception> void history(Connection c, LedgerStore.RequisitionSink<E> sink)
+      throws SQLException, E {
+    try (PreparedStatement rs =
+            c.prepareStatement(
+                "SELECT id, action, legal_basis, case_reference, note, submitter, submitted,"
+                    + " status, decider, decided, version FROM requisitions ORDER BY id");
+        PreparedStatement ds =
+            c.prepareStatement(
+                "SELECT requisition, position, name FROM requisition_domains"
+                    + " ORDER BY requisition, position")) {
+      rs.setFetchSize(1_000);
+      ds.setFetchSize(10_000);
+      try (ResultSet r = rs.executeQuery();
+          ResultSet d = ds.executeQuery()) {
+        boolean more = d.next();
+        while (r.next()) {
+          long id = r.getLong(1);
+          for (; more && d.getLong(1) < id; more = d.next()) {
+            sink.strayDomain(d.getLong(1), d.getLong(2), d.getString(3));
+          }
+          List<String> names = new ArrayList<>();
+          for (; more && d.getLong(1) == id; more = d.next()) {
+            names.add(d.getString(3));
+          }
+          long version = r.getLong(11);
+          Long versionOrNull = r.wasNull() ? null : version;
+          sink.requisition(
+              new StoredRequisition(
+                  id,
+                  r.getString(2),
+                  r.getString(3),
+                  r.getString(4),
+                  r.getString(5),
+                  r.getString(6),
+                  r.getString(7),
+                  r.getString(8),
+                  r.getString(9),
+                  r.getString(10),
+                  versionOrNull,
+                  names));
+        }
+        for (; more; more = d.next()) {
+          sink.strayDomain(d.getLong(1), d.getLong(2), d.getString(3));
+        }
+      }
     }
   }
 

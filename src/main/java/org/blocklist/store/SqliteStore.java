@@ -223,6 +223,27 @@ public final class SqliteStore implements LedgerStore, AutoCloseable {
     }
 
     @Override
+    public <E extends Exception> void requisitions(RequisitionSink<E> sink)
+        throws StoreException, E {
+      Database.<Void, E>wrap(
+          c,
+          conn -> {
+            RequisitionRows.history(conn, sink);
+            return null;
+          });
+    }
+
+    @Override
+    public <E extends Exception> void principals(PrincipalSink<E> sink) throws StoreException, E {
+      Database.<Void, E>wrap(
+          c,
+          conn -> {
+            PrincipalRows.history(conn, sink);
+            return null;
+          });
+    }
+
+    @Override
     public Map<String, Delivery> deliveries() throws StoreException {
       return Database.wrap(c, IspStatusRows::all);
     }
