@@ -41,12 +41,19 @@ public record Config(
     }
   }
 
-  public record StopPage(int port, String bind, String host, String contactPhone) {
+  /**
+   * The stop page listener. {@code requestsPerSecondPerAddress}: requests a second from one source
+   * address (an IPv6 /64), a burst of 5 s, {@code 0} for unlimited.
+   */
+  public record StopPage(
+      int port, String bind, String host, String contactPhone, int requestsPerSecondPerAddress) {
     public StopPage {
       requireNonNull(bind, "bind");
       requireNonNull(host, "host");
       requireNonNull(contactPhone, "contactPhone");
       ConfigChecks.port("stopPage.port", port);
+      ConfigChecks.range(
+          "stopPage.requestsPerSecondPerAddress", requestsPerSecondPerAddress, 0, 10_000_000);
     }
   }
 
@@ -125,7 +132,12 @@ public record Config(
     StopPage s =
         stopPort == null
             ? stopPage
-            : new StopPage(stopPort, stopPage.bind(), stopPage.host(), stopPage.contactPhone());
+            : new StopPage(
+                stopPort,
+                stopPage.bind(),
+                stopPage.host(),
+                stopPage.contactPhone(),
+                stopPage.requestsPerSecondPerAddress());
     Dns d =
         dnsPort == null
             ? dns

@@ -222,6 +222,8 @@ public final class Service implements AutoCloseable {
               config.stopPage().port(),
               config.stopPage().contactPhone(),
               new LedgerBlockedHosts(ledger::state, canonicalizer),
+              config.stopPage().requestsPerSecondPerAddress(),
+              ticker,
               STOP_PAGE_THREADS);
       resources.add(0, stop);
       return new Service(resources, ledger, keys, api, stop, registry);

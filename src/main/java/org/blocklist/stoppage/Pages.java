@@ -17,9 +17,10 @@ import org.blocklist.log.Hash;
 
 /**
  * Every answer of the stop page, rendered to bytes once at start: the {@code 451} page in each
- * {@link Language}, a neutral {@code 404} page that says nothing of the list, and plain-text
- * errors. No page holds anything taken from a request: the only variable is the configured contact
- * number, HTML-escaped, with a {@code tel:} link of its digits (and a leading {@code +}).
+ * {@link Language}, a neutral {@code 404} page that says nothing of the list, a {@code 429} page
+ * for an address over its rate (the same whatever host it asked for), and plain-text errors. No
+ * page holds anything taken from a request: the only variable is the configured contact number,
+ * HTML-escaped, with a {@code tel:} link of its digits (and a leading {@code +}).
  */
 final class Pages {
   /** RFC 7725 section 3; Netty has no constant for it. */
@@ -46,8 +47,15 @@ final class Pages {
 
   static final String HTML = "text/html; charset=utf-8";
 
+  /**
+   * {@code Retry-After} of the {@code 429} page, in seconds: a limit is at least one request a
+   * second, so a token is back within one.
+   */
+  static final int RETRY_AFTER_SECONDS = 1;
+
   private final Map<Language, Page> blocked = new EnumMap<>(Language.class);
   private final Page notFound;
+  private final Page tooManyRequests;
   private final Page methodNotAllowed;
   private final Page badRequest;
   private final Page uriTooLong;
@@ -71,6 +79,10 @@ final class Pages {
           l, new Page(UNAVAILABLE_FOR_LEGAL_REASONS, HTML, utf8(stopPage(l, contactPhone)), h));
     }
     notFound = new Page(HttpResponseStatus.NOT_FOUND, HTML, utf8(notFoundPage()), security());
+    HttpHeaders retry = security();
+    retry.setInt(HttpHeaderNames.RETRY_AFTER, RETRY_AFTER_SECONDS);
+    tooManyRequests =
+        new Page(HttpResponseStatus.TOO_MANY_REQUESTS, HTML, utf8(tooManyRequestsPage()), retry);
     HttpHeaders allow = security();
     allow.set(HttpHeaderNames.ALLOW, "GET, HEAD");
     methodNotAllowed = plain(HttpResponseStatus.METHOD_NOT_ALLOWED, allow);
@@ -86,6 +98,11 @@ final class Pages {
 
   Page notFound() {
     return notFound;
+  }
+
+  /** The answer to an address over its rate, before its host is looked at. */
+  Page tooManyRequests() {
+    return tooManyRequests;
   }
 
   Page methodNotAllowed() {
@@ -131,6 +148,16 @@ final class Pages {
         + "<title>Not found</title>\n</head>\n<body>\n<main>\n<h1>Not found</h1>\n"
         + "<p lang=\"nl\">Niet gevonden</p>\n<p lang=\"fr\">Introuvable</p>\n"
         + "<p lang=\"de\">Nicht gefunden</p>\n</main>\n</body>\n</html>\n";
+  }
+
+  private static String tooManyRequestsPage() {
+    return "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+        + "<title>Too many requests</title>\n</head>\n<body>\n<main>\n"
+        + "<h1>Too many requests</h1>\n<p>Please try again in a moment.</p>\n"
+        + "<p lang=\"nl\">Te veel verzoeken. Probeer het zo meteen opnieuw.</p>\n"
+        + "<p lang=\"fr\">Trop de requêtes. Veuillez réessayer dans un instant.</p>\n"
+        + "<p lang=\"de\">Zu viele Anfragen. Bitte versuchen Sie es gleich noch einmal.</p>\n"
+        + "</main>\n</body>\n</html>\n";
   }
 
   /** The number, HTML-escaped, linked as {@code tel:} when it holds a digit. */

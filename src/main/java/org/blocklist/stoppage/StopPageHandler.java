@@ -12,6 +12,7 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpUtil;
 import java.util.List;
+import org.blocklist.transport.AddressRateLimiter;
 
 /**
  * Answers every request from the pre-rendered {@link Pages}: the answer depends on the method, the
@@ -20,6 +21,8 @@ import java.util.List;
  *
  * <ol>
  *   <li>a request Netty could not decode: {@code 400}, {@code 414} or {@code 431}, then close;
+ *   <li>a source address over its rate ({@link AddressRateLimiter}): {@code 429} with {@code
+ *       Retry-After}, the same page whatever the host, so a prober learns nothing more;
  *   <li>a method other than {@code GET} or {@code HEAD}: {@code 405} with {@code Allow: GET, HEAD};
  *   <li>no usable host ({@link RequestHost}): {@code 400}, then close;
  *   <li>a blocked host: {@code 451} in the language {@link AcceptLanguage} chooses;
@@ -33,10 +36,12 @@ import java.util.List;
 final class StopPageHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
   private final Pages pages;
   private final BlockedHosts blocked;
+  private final AddressRateLimiter limiter;
 
-  StopPageHandler(Pages pages, BlockedHosts blocked) {
+  StopPageHandler(Pages pages, BlockedHosts blocked, AddressRateLimiter limiter) {
     this.pages = requireNonNull(pages, "pages");
     this.blocked = requireNonNull(blocked, "blocked");
+    this.limiter = requireNonNull(limiter, "limiter");
   }
 
   @Override
@@ -53,6 +58,10 @@ final class StopPageHandler extends SimpleChannelInboundHandler<FullHttpRequest>
       return;
     }
     boolean keepAlive = HttpUtil.isKeepAlive(request);
+    if (!limiter.tryAcquire(ctx.channel().remoteAddress())) {
+      write(ctx, pages.tooManyRequests().response(head, keepAlive), keepAlive);
+      return;
+    }
     if (!head && !HttpMethod.GET.equals(request.method())) {
       write(ctx, pages.methodNotAllowed().response(false, keepAlive), keepAlive);
       return;

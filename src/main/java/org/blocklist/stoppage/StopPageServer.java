@@ -2,6 +2,7 @@ package org.blocklist.stoppage;
 
 import static java.util.Objects.requireNonNull;
 
+import com.github.benmanes.caffeine.cache.Ticker;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
@@ -13,6 +14,7 @@ import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.timeout.IdleStateHandler;
 import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
+import org.blocklist.transport.AddressRateLimiter;
 import org.blocklist.transport.ConnectionLimit;
 import org.blocklist.transport.IdleClose;
 import org.blocklist.transport.Transports;
@@ -28,7 +30,11 @@ import org.blocklist.transport.Transports;
  * <p>Limits (constants below): request line {@value #MAX_INITIAL_LINE} bytes, headers {@value
  * #MAX_HEADER_BYTES} bytes, body {@value #MAX_BODY_BYTES} bytes (more is {@code 413}), the request
  * within {@value #REQUEST_SECONDS} s of its first byte, {@value #IDLE_SECONDS} s idle, {@value
- * #MAX_CONNECTIONS} connections; a connection over a limit is answered or closed.
+ * #MAX_CONNECTIONS} connections; a connection over a limit is answered or closed. Requests from one
+ * source address (an IPv6 /64) beyond {@code requestsPerSecondPerAddress}, with a burst of {@value
+ * #BURST_SECONDS} s, are answered {@code 429}: the difference between {@code 451} and {@code 404}
+ * tells whether a name is listed, so probing costs time. {@value #MAX_ADDRESSES} addresses are
+ * tracked at once.
  */
 public final class StopPageServer implements AutoCloseable {
   /** Longest request line (bytes); longer is {@code 414}. */
@@ -49,6 +55,12 @@ public final class StopPageServer implements AutoCloseable {
   /** Connections open at once; more are closed at once. */
   static final int MAX_CONNECTIONS = 10_000;
 
+  /** Seconds' worth of requests an address that was quiet may send at once. */
+  static final int BURST_SECONDS = 5;
+
+  /** Source addresses whose rate is tracked at once; beyond that some are forgotten. */
+  static final int MAX_ADDRESSES = 100_000;
+
   private final EventLoopGroup group;
   private final Channel channel;
 
@@ -63,20 +75,32 @@ public final class StopPageServer implements AutoCloseable {
    *
    * @param contactPhone the number shown on the page (1 to 64 characters, HTML-escaped)
    * @param blocked whether a {@code Host} value is blocked; called on the event loop
+   * @param requestsPerSecondPerAddress requests a second from one source address, {@code 0} for
+   *     unlimited
+   * @param ticker the time of the rate limit
    * @param ioThreads event-loop threads (at least 1)
    */
   public static StopPageServer start(
-      String bind, int port, String contactPhone, BlockedHosts blocked, int ioThreads)
+      String bind,
+      int port,
+      String contactPhone,
+      BlockedHosts blocked,
+      int requestsPerSecondPerAddress,
+      Ticker ticker,
+      int ioThreads)
       throws InterruptedException {
     requireNonNull(bind, "bind");
     requireNonNull(blocked, "blocked");
+    requireNonNull(ticker, "ticker");
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("port: " + port + " (expected: 0..65535)");
     }
     if (ioThreads < 1) {
       throw new IllegalArgumentException("ioThreads: " + ioThreads + " (expected: >= 1)");
     }
-    StopPageHandler handler = new StopPageHandler(new Pages(contactPhone), blocked);
+    AddressRateLimiter limiter =
+        new AddressRateLimiter(requestsPerSecondPerAddress, BURST_SECONDS, MAX_ADDRESSES, ticker);
+    StopPageHandler handler = new StopPageHandler(new Pages(contactPhone), blocked, limiter);
     ConnectionLimit connections = new ConnectionLimit(MAX_CONNECTIONS);
     EventLoopGroup group = Transports.eventLoops(ioThreads);
     ServerBootstrap bootstrap =

@@ -4,7 +4,9 @@
  * 7725) with a fixed, accessible HTML page in Dutch, French, German or English ({@code
  * Accept-Language}, English by default) carrying the service's message and contact number; any
  * other host gets {@code 404}. Nothing from the request, and nothing of the list beyond the host
- * the browser already asked for, is ever written back.
+ * the browser already asked for, is ever written back. Since {@code 451} against {@code 404} tells
+ * whether a name is listed, each source address is held to a rate ({@code
+ * stopPage.requestsPerSecondPerAddress}); past it every host gets the same {@code 429}.
  *
  * <p>Start with {@link org.blocklist.stoppage.StopPageServer#start}; the integrator supplies a
  * {@link org.blocklist.stoppage.BlockedHosts} built from the lookup matcher. Inside: {@code

@@ -24,6 +24,7 @@ class ConfigLoaderTest {
     assertEquals(8081, c.stopPage().port());
     assertEquals("stop.blocklist.example.", c.stopPage().host());
     assertEquals("+32 2 000 00 00", c.stopPage().contactPhone());
+    assertEquals(20, c.stopPage().requestsPerSecondPerAddress());
     assertEquals(8053, c.dns().port());
     assertEquals("rpz.blocklist.example.", c.dns().zone());
     assertEquals("nxdomain", c.dns().action());
@@ -69,6 +70,16 @@ class ConfigLoaderTest {
     Path f = Files.writeString(dir.resolve("c.yaml"), "http: { port: 70000 }\n");
     ConfigException e = assertThrows(ConfigException.class, () -> loader.load(f));
     assertTrue(e.getMessage().contains("http.port: 70000 (expected: 0..65535)"), e.getMessage());
+  }
+
+  @Test
+  void stopPageRate_negative_isAnErrorNamingTheKey() throws Exception {
+    Path f =
+        Files.writeString(dir.resolve("c.yaml"), "stopPage: { requestsPerSecondPerAddress: -1 }\n");
+    ConfigException e = assertThrows(ConfigException.class, () -> loader.load(f));
+    assertTrue(
+        e.getMessage().contains("stopPage.requestsPerSecondPerAddress: -1 (expected: 0..10000000)"),
+        e.getMessage());
   }
 
   @Test

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import com.github.benmanes.caffeine.cache.Ticker;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -59,6 +60,8 @@ class StopPageChromiumTest {
               ASKED.add(host);
               return host.equals("blocked.example");
             },
+            0,
+            Ticker.systemTicker(),
             1);
   }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.github.benmanes.caffeine.cache.Ticker;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
@@ -18,11 +19,16 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.blocklist.transport.AddressRateLimiter;
 import org.blocklist.transport.ConnectionLimit;
 import org.junit.jupiter.api.Test;
 
 /** The handler alone, and the whole pipeline, in an {@link EmbeddedChannel}. */
 class StopPageHandlerTest {
+  private static final AddressRateLimiter UNLIMITED =
+      new AddressRateLimiter(0, 1, 1, Ticker.systemTicker());
+
   private final List<String> asked = new ArrayList<>();
   private final StopPageHandler handler =
       new StopPageHandler(
@@ -30,7 +36,8 @@ class StopPageHandlerTest {
           host -> {
             asked.add(host);
             return host.equals("blocked.example");
-          });
+          },
+          UNLIMITED);
 
   private static FullHttpRequest request(HttpMethod method, String host) {
     FullHttpRequest r = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, method, "/p?q");
@@ -102,6 +109,62 @@ class StopPageHandlerTest {
   }
 
   @Test
+  void get_overTheRate_writes429WithRetryAfter_withoutLookingUpTheHost() {
+    AtomicLong nanos = new AtomicLong();
+    StopPageHandler limited =
+        new StopPageHandler(
+            new Pages("+32 2 000 00 00"),
+            host -> {
+              asked.add(host);
+              return host.equals("blocked.example");
+            },
+            new AddressRateLimiter(1, 1, 10, nanos::get));
+    EmbeddedChannel channel = new EmbeddedChannel(limited);
+    channel.writeInbound(request(HttpMethod.GET, "blocked.example"));
+    channel.writeInbound(request(HttpMethod.GET, "blocked.example"));
+    channel.writeInbound(request(HttpMethod.HEAD, "other.example"));
+    FullHttpResponse allowed = channel.readOutbound();
+    FullHttpResponse refused = channel.readOutbound();
+    FullHttpResponse refusedHead = channel.readOutbound();
+    try {
+      assertEquals(451, allowed.status().code());
+      assertEquals(429, refused.status().code());
+      assertEquals("1", refused.headers().get(HttpHeaderNames.RETRY_AFTER));
+      assertEquals("text/html; charset=utf-8", refused.headers().get(HttpHeaderNames.CONTENT_TYPE));
+      assertEquals("no-store", refused.headers().get(HttpHeaderNames.CACHE_CONTROL));
+      assertEquals(
+          Pages.CONTENT_SECURITY_POLICY,
+          refused.headers().get(HttpHeaderNames.CONTENT_SECURITY_POLICY));
+      assertEquals("nosniff", refused.headers().get("X-Content-Type-Options"));
+      assertEquals("no-referrer", refused.headers().get("Referrer-Policy"));
+      assertEquals("keep-alive", refused.headers().get(HttpHeaderNames.CONNECTION));
+      assertTrue(
+          refused
+              .content()
+              .toString(StandardCharsets.UTF_8)
+              .contains("<h1>Too many requests</h1>"));
+      assertEquals(429, refusedHead.status().code());
+      assertEquals(0, refusedHead.content().readableBytes());
+    } finally {
+      allowed.release();
+      refused.release();
+      refusedHead.release();
+    }
+    assertEquals(List.of("blocked.example"), asked, "only the request within the rate");
+
+    nanos.addAndGet(TimeUnit.SECONDS.toNanos(1));
+    channel.writeInbound(request(HttpMethod.GET, "other.example"));
+    FullHttpResponse later = channel.readOutbound();
+    try {
+      assertEquals(404, later.status().code(), "a second later, a token is back");
+    } finally {
+      later.release();
+    }
+    assertTrue(channel.isOpen());
+    assertFalse(channel.finish());
+  }
+
+  @Test
   void delete_writes405AndKeepsTheConnection() {
     EmbeddedChannel channel = new EmbeddedChannel(handler);
     channel.writeInbound(request(HttpMethod.DELETE, "blocked.example"));
@@ -139,7 +202,8 @@ class StopPageHandlerTest {
             new Pages("1"),
             host -> {
               throw new IllegalStateException("matcher bug");
-            });
+            },
+            UNLIMITED);
     EmbeddedChannel channel = new EmbeddedChannel(failing);
     channel.writeInbound(request(HttpMethod.GET, "blocked.example"));
 

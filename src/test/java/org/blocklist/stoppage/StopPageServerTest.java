@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.github.benmanes.caffeine.cache.Ticker;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -32,7 +33,13 @@ class StopPageServerTest {
 
   @BeforeAll
   static void start() throws InterruptedException {
-    server = StopPageServer.start("127.0.0.1", 0, PHONE, StopPageServerTest::isBlocked, 1);
+    server = start(PHONE, StopPageServerTest::isBlocked);
+  }
+
+  /** A stop page with no rate limit: these tests are about the answers, not the limit. */
+  private static StopPageServer start(String phone, BlockedHosts blocked)
+      throws InterruptedException {
+    return StopPageServer.start("127.0.0.1", 0, phone, blocked, 0, Ticker.systemTicker(), 1);
   }
 
   @AfterAll
@@ -325,7 +332,7 @@ class StopPageServerTest {
   @Test
   void contactPhone_isEscapedAndDialledByItsDigitsOnly() throws Exception {
     String phone = "+32 2 <script>alert(\"x\")</script> & 00";
-    try (StopPageServer hostile = StopPageServer.start("127.0.0.1", 0, phone, h -> true, 1)) {
+    try (StopPageServer hostile = start(phone, h -> true)) {
       Response r = RawHttp.exchange(hostile.port(), RawHttp.get("/", "Host: any.example"));
 
       String page = r.text();
@@ -356,7 +363,7 @@ class StopPageServerTest {
 
     assertEquals(404, r.statusCode());
     assertEquals(List.of("127.0.0.1:" + server.port()), List.copyOf(ASKED));
-    try (StopPageServer all = StopPageServer.start("127.0.0.1", 0, PHONE, h -> true, 1)) {
+    try (StopPageServer all = start(PHONE, h -> true)) {
       HttpResponse<String> blocked =
           client.send(
               HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + all.port() + "/x"))

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.benmanes.caffeine.cache.Ticker;
 import java.net.http.HttpResponse;
 import org.blocklist.principal.Role;
 
@@ -52,6 +53,12 @@ public final class Blocklist implements AutoCloseable {
 
   public static Blocklist start(java.nio.file.Path data, String yaml) throws Exception {
     return new Blocklist(TestServer.start(data, yaml));
+  }
+
+  /** A server whose service reads its time from {@code ticker} (rate limits, caches). */
+  public static Blocklist start(java.nio.file.Path data, String yaml, Ticker ticker)
+      throws Exception {
+    return new Blocklist(TestServer.start(data, yaml, ticker));
   }
 
   public static JsonNode json(HttpResponse<String> response) throws Exception {

@@ -26,7 +26,12 @@ public final class RawHttp implements AutoCloseable {
   private final OutputStream out;
 
   public RawHttp(int port) throws IOException {
-    socket = new Socket(InetAddress.getLoopbackAddress(), port);
+    this(new Socket(InetAddress.getLoopbackAddress(), port));
+  }
+
+  /** Over a socket the caller connected (from a source address of its choice, say). */
+  public RawHttp(Socket socket) throws IOException {
+    this.socket = socket;
     socket.setSoTimeout(TIMEOUT_MILLIS);
     in = socket.getInputStream();
     out = socket.getOutputStream();

@@ -1,5 +1,6 @@
 package org.blocklist.testing;
 
+import com.github.benmanes.caffeine.cache.Ticker;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -30,7 +31,7 @@ public final class TestServer implements AutoCloseable {
   public static final String DEFAULT_YAML =
       """
       http: { port: 0 }
-      stopPage: { port: 0 }
+      stopPage: { port: 0, requestsPerSecondPerAddress: 0 }
       limits:
         requestsPerSecond: { police: 0, prosecutor: 0, auditor: 0, admin: 0, isp: 0 }
         requestsPerSecondPerAddress: 0
@@ -59,6 +60,13 @@ public final class TestServer implements AutoCloseable {
     Config config = config(data, yaml);
     return new TestServer(
         data, config, Service.start(config, Clock.systemUTC(), new SecureRandom()));
+  }
+
+  /** As {@link #start(Path, String)}, with the service's time read from {@code ticker}. */
+  public static TestServer start(Path data, String yaml, Ticker ticker) throws Exception {
+    Config config = config(data, yaml);
+    return new TestServer(
+        data, config, Service.start(config, Clock.systemUTC(), new SecureRandom(), ticker));
   }
 
   public static Config config(Path data, String yaml) throws Exception {
