@@ -2,11 +2,14 @@ package org.blocklist.audit;
 
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.blocklist.log.Hash;
 
 /** The hash chain over events: {@code h(n) = SHA-256(h(n-1) || bytes(n))}, {@code h(0)} zeros. */
 public final class AuditChain {
+  private static final List<String> LEADING = List.of("seq", "time", "type", "actor");
+
   private AuditChain() {}
 
   public static Hash next(Hash previous, String eventText) {
@@ -23,12 +26,19 @@ public final class AuditChain {
     if (!eventText.startsWith(AuditEvent.HEADER + "\n") || !eventText.endsWith("\n")) {
       throw new IllegalArgumentException("not canonical event text");
     }
+    String body = eventText.substring(AuditEvent.HEADER.length() + 1, eventText.length() - 1);
     Map<String, String> out = new LinkedHashMap<>();
-    for (String line : eventText.substring(AuditEvent.HEADER.length() + 1).split("\n")) {
+    for (String line : body.split("\n", -1)) {
       int space = line.indexOf(' ');
-      if (space <= 0 || out.put(line.substring(0, space), line.substring(space + 1)) != null) {
+      if (space <= 0
+          || !AuditEvent.KEY.matcher(line.substring(0, space)).matches()
+          || !AuditEvent.VALUE.matcher(line.substring(space + 1)).matches()
+          || out.put(line.substring(0, space), line.substring(space + 1)) != null) {
         throw new IllegalArgumentException("bad event line: " + line);
       }
+    }
+    if (!List.copyOf(out.keySet()).subList(0, Math.min(4, out.size())).equals(LEADING)) {
+      throw new IllegalArgumentException("not canonical event text: seq, time, type, actor first");
     }
     return out;
   }

@@ -27,8 +27,11 @@ import java.util.regex.Pattern;
 public record AuditEvent(EventType type, Instant time, String actor, Map<String, String> fields) {
   public static final String HEADER = "blocklist-audit/v1";
 
-  private static final Pattern KEY = Pattern.compile("[a-z][a-z0-9-]{0,31}");
-  private static final Pattern VALUE = Pattern.compile("[\\x21-\\x7e]{1,512}");
+  static final Pattern KEY = Pattern.compile("[a-z][a-z0-9-]{0,31}");
+  static final Pattern VALUE = Pattern.compile("[\\x21-\\x7e]{1,512}");
+
+  /** Keys every event's text carries before its fields; a field may not take one of them. */
+  static final java.util.Set<String> RESERVED = java.util.Set.of("seq", "time", "type", "actor");
 
   public AuditEvent {
     requireNonNull(type, "type");
@@ -40,6 +43,10 @@ public record AuditEvent(EventType type, Instant time, String actor, Map<String,
         (k, v) -> {
           if (!KEY.matcher(k).matches()) {
             throw new IllegalArgumentException("event field key: " + k);
+          }
+          if (RESERVED.contains(k)) {
+            throw new IllegalArgumentException(
+                "event field key: " + k + " (reserved: seq, time, type and actor come first)");
           }
           checkValue(k, v);
         });

@@ -12,6 +12,7 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.timeout.IdleStateHandler;
+import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
 import org.blocklist.transport.AddressRateLimiter;
@@ -55,6 +56,9 @@ public final class StopPageServer implements AutoCloseable {
   /** Connections open at once; more are closed at once. */
   static final int MAX_CONNECTIONS = 10_000;
 
+  /** Connections open at once from one source address; more from it are closed at once. */
+  static final int MAX_CONNECTIONS_PER_ADDRESS = 256;
+
   /** Seconds' worth of requests an address that was quiet may send at once. */
   static final int BURST_SECONDS = 5;
 
@@ -88,7 +92,7 @@ public final class StopPageServer implements AutoCloseable {
       int requestsPerSecondPerAddress,
       Ticker ticker,
       int ioThreads)
-      throws InterruptedException {
+      throws InterruptedException, IOException {
     requireNonNull(bind, "bind");
     requireNonNull(blocked, "blocked");
     requireNonNull(ticker, "ticker");
@@ -101,7 +105,7 @@ public final class StopPageServer implements AutoCloseable {
     AddressRateLimiter limiter =
         new AddressRateLimiter(requestsPerSecondPerAddress, BURST_SECONDS, MAX_ADDRESSES, ticker);
     StopPageHandler handler = new StopPageHandler(new Pages(contactPhone), blocked, limiter);
-    ConnectionLimit connections = new ConnectionLimit(MAX_CONNECTIONS);
+    ConnectionLimit connections = new ConnectionLimit(MAX_CONNECTIONS, MAX_CONNECTIONS_PER_ADDRESS);
     EventLoopGroup group = Transports.eventLoops(ioThreads);
     ServerBootstrap bootstrap =
         Transports.server(group)
@@ -110,9 +114,10 @@ public final class StopPageServer implements AutoCloseable {
             .childOption(ChannelOption.AUTO_READ, false)
             .childHandler(new Initializer(connections, handler));
     try {
-      Channel channel = bootstrap.bind(new InetSocketAddress(bind, port)).sync().channel();
+      Channel channel =
+          Transports.bind(bootstrap, bind, port, "stop page", "--stop-port or stopPage.port");
       return new StopPageServer(group, channel);
-    } catch (InterruptedException | RuntimeException e) {
+    } catch (InterruptedException | IOException | RuntimeException e) {
       group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
       throw e;
     }

@@ -67,14 +67,29 @@ public final class Database {
     return file;
   }
 
-  /** A new connection with the store's pragmas; the caller closes it. */
+  /**
+   * A new connection for the writer, with the store's pragmas, whose transactions take the write
+   * lock first ({@code BEGIN IMMEDIATE}); the caller closes it.
+   */
   public Connection connect() throws StoreException {
+    return connect(SQLiteConfig.TransactionMode.IMMEDIATE);
+  }
+
+  /**
+   * A new connection for readers, whose transactions are deferred ({@code BEGIN}): a read takes
+   * only a shared snapshot, never the write lock, so it neither waits for nor holds up the writer.
+   */
+  public Connection connectReader() throws StoreException {
+    return connect(SQLiteConfig.TransactionMode.DEFERRED);
+  }
+
+  private Connection connect(SQLiteConfig.TransactionMode mode) throws StoreException {
     SQLiteConfig config = new SQLiteConfig();
     config.setJournalMode(SQLiteConfig.JournalMode.WAL);
     config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
     config.enforceForeignKeys(true);
     config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
-    config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+    config.setTransactionMode(mode);
     try {
       Connection c = DriverManager.getConnection("jdbc:sqlite:" + file, config.toProperties());
       c.setAutoCommit(true);

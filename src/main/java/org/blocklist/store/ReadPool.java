@@ -86,7 +86,7 @@ public final class ReadPool implements AutoCloseable {
   private Connection connection() throws StoreException {
     Connection c = connection.get();
     if (c == null) {
-      c = db.connect();
+      c = db.connectReader();
       connection.set(c);
       opened.add(c);
     }

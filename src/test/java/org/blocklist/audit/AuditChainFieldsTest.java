@@ -114,4 +114,25 @@ class AuditChainFieldsTest {
   void fields_withAnEmptyLineALineWithoutValueOrARepeatedKey_areRefused(String text) {
     assertThrows(IllegalArgumentException.class, () -> AuditChain.fields(text));
   }
+
+  private static final String LEAD =
+      HEADER + "seq 1\ntime 2026-11-22T06:30:00Z\ntype key-created\nactor system\n";
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        LEAD + "\n",
+        LEAD + "note two words\n",
+        LEAD + "note value\r\n",
+        LEAD + "Key value\n",
+        LEAD + "note caf\u00e9\n",
+        LEAD + "note \n",
+        HEADER + "time 2026-11-22T06:30:00Z\nseq 1\ntype key-created\nactor system\n",
+        HEADER + "seq 1\nnote x\n",
+      })
+  void fields_ofTextThatNoEventCouldHaveWritten_areRefused(String text) {
+    // The canonical form is the one AuditEvent.text writes: printable ASCII values without spaces,
+    // lower-case keys, no blank line, seq, time, type and actor first.
+    assertThrows(IllegalArgumentException.class, () -> AuditChain.fields(text));
+  }
 }

@@ -184,6 +184,20 @@ class AuditEventTest {
     assertEquals("event field key: " + key, e.getMessage());
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"seq", "time", "type", "actor"})
+  void key_thatTheTextAlreadyWritesFirst_isRefused(String key) {
+    // A field named like a leading line would give the text two such lines, and a reader two
+    // answers to "which seq is this event".
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> AuditEvent.of(EventType.KEY_CREATED, TIME, "system", key, "1"));
+    assertEquals(
+        "event field key: " + key + " (reserved: seq, time, type and actor come first)",
+        e.getMessage());
+  }
+
   @Test
   void key_ofThirtyTwoCharactersWithDigitsAndHyphens_isAccepted() {
     String key = "a1-" + "b".repeat(29);

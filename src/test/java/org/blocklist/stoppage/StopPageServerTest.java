@@ -32,13 +32,13 @@ class StopPageServerTest {
   private static StopPageServer server;
 
   @BeforeAll
-  static void start() throws InterruptedException {
+  static void start() throws Exception {
     server = start(PHONE, StopPageServerTest::isBlocked);
   }
 
   /** A stop page with no rate limit: these tests are about the answers, not the limit. */
   private static StopPageServer start(String phone, BlockedHosts blocked)
-      throws InterruptedException {
+      throws InterruptedException, java.io.IOException {
     return StopPageServer.start("127.0.0.1", 0, phone, blocked, 0, Ticker.systemTicker(), 1);
   }
 
