@@ -1,9 +1,9 @@
 package org.blocklist.state;
 
-import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.List;
 import org.blocklist.log.Hash;
+import org.blocklist.log.ListTexts;
 
 /**
  * The entries of one version: canonical names sorted by byte order, immutable. Names are ASCII, so
@@ -11,8 +11,6 @@ import org.blocklist.log.Hash;
  */
 final class EntryList {
   static final EntryList EMPTY = new EntryList(new String[0], 0);
-
-  private static final int DIGEST_BUFFER = 64 * 1024;
 
   private final String[] names;
   private final long textLength;
@@ -102,62 +100,13 @@ final class EntryList {
 
   /** SHA-256 of the snapshot text: each name followed by {@code \n}. */
   Hash digest() {
-    MessageDigest digest = Hash.newDigest();
-    byte[] buffer = new byte[DIGEST_BUFFER];
-    int[] fill = {0};
-    for (String name : names) {
-      put(digest, buffer, fill, (char) 0, name);
-    }
-    digest.update(buffer, 0, fill[0]);
-    return Hash.finish(digest);
+    return ListTexts.snapshotDigest(Arrays.asList(names));
   }
 
   /**
    * SHA-256 of the changes text: {@code +name\n} per added, {@code -name\n} per removed, by name.
    */
   static Hash changesDigest(List<String> added, List<String> removed) {
-    MessageDigest digest = Hash.newDigest();
-    byte[] buffer = new byte[DIGEST_BUFFER];
-    int[] fill = {0};
-    int a = 0;
-    int r = 0;
-    while (a < added.size() || r < removed.size()) {
-      boolean takeAdded =
-          r == removed.size() || (a < added.size() && added.get(a).compareTo(removed.get(r)) < 0);
-      String name = takeAdded ? added.get(a++) : removed.get(r++);
-      put(digest, buffer, fill, takeAdded ? '+' : '-', name);
-    }
-    digest.update(buffer, 0, fill[0]);
-    return Hash.finish(digest);
-  }
-
-  /**
-   * Copies the ASCII {@code name} into {@code buffer}. {@code String.getBytes(int, int, byte[],
-   * int)} is deprecated because it drops the high byte of each char, which is exactly right for our
-   * ASCII names, and for compact (Latin-1) strings it is a single array copy: hashing a
-   * million-entry snapshot went from a per-char loop to memory speed.
-   */
-  @SuppressForbidden(reason = "entry names are ASCII; the deprecated copy is the fast one")
-  @SuppressWarnings("deprecation")
-  private static void asciiBytes(String name, byte[] buffer, int offset) {
-    name.getBytes(0, name.length(), buffer, offset);
-  }
-
-  /** Appends {@code [prefix] name \n} (names are ASCII) to the buffer, flushing when full. */
-  private static void put(
-      MessageDigest digest, byte[] buffer, int[] fill, char prefix, String name) {
-    int needed = name.length() + 2;
-    if (fill[0] + needed > buffer.length) {
-      digest.update(buffer, 0, fill[0]);
-      fill[0] = 0;
-    }
-    int f = fill[0];
-    if (prefix != 0) {
-      buffer[f++] = (byte) prefix;
-    }
-    asciiBytes(name, buffer, f);
-    f += name.length();
-    buffer[f++] = '\n';
-    fill[0] = f;
+    return ListTexts.changesDigest(added, removed);
   }
 }

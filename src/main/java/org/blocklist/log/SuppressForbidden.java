@@ -1,4 +1,4 @@
-package org.blocklist.state;
+package org.blocklist.log;
 
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
