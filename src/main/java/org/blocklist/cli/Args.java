@@ -5,13 +5,31 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** {@code --name value} options of one command; anything else is a {@link UsageException}. */
+/**
+ * {@code --name value} options and {@code --flag} switches of one command; anything else is a
+ * {@link UsageException}.
+ */
 final class Args {
   private final Map<String, String> values = new HashMap<>();
+  private final Set<String> present = new java.util.HashSet<>();
 
   Args(List<String> args, Set<String> allowed) throws UsageException {
+    this(args, allowed, Set.of());
+  }
+
+  /**
+   * @param allowed options that take a value
+   * @param flags switches that take none
+   */
+  Args(List<String> args, Set<String> allowed, Set<String> flags) throws UsageException {
     for (int i = 0; i < args.size(); i++) {
       String name = args.get(i);
+      if (flags.contains(name)) {
+        if (!present.add(name)) {
+          throw new UsageException(name + " given twice");
+        }
+        continue;
+      }
       if (!allowed.contains(name)) {
         throw new UsageException("unknown option " + name);
       }
@@ -22,6 +40,11 @@ final class Args {
         throw new UsageException(name + " given twice");
       }
     }
+  }
+
+  /** Whether switch {@code name} was given. */
+  boolean has(String name) {
+    return present.contains(name);
   }
 
   String get(String name) {

@@ -46,6 +46,8 @@ public final class Main {
       return switch (args.get(0)) {
         case "serve" -> ServeCommand.run(rest, out, err);
         case "principal" -> PrincipalCommand.run(rest, out, err);
+        case "sync" -> SyncCommand.run(rest, out, err);
+        case "verify" -> VerifyCommand.run(rest, out, err);
         case "help", "--help", "-h" -> {
           out.print(USAGE_TEXT);
           yield OK;
