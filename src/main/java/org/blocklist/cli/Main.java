@@ -20,6 +20,7 @@ public final class Main {
         java -jar target/blocklist.jar serve [--config FILE] [--data DIR] [--http-port N] [--stop-port N] [--dns-port N]
         java -jar target/blocklist.jar principal add --data DIR --role ROLE --name NAME
         java -jar target/blocklist.jar principal revoke --data DIR --name NAME
+        java -jar target/blocklist.jar backup --data DIR --out FILE
       roles: police, prosecutor, isp, auditor, admin
       """;
 
@@ -48,6 +49,7 @@ public final class Main {
         case "principal" -> PrincipalCommand.run(rest, out, err);
         case "sync" -> SyncCommand.run(rest, out, err);
         case "verify" -> VerifyCommand.run(rest, out, err);
+        case "backup" -> BackupCommand.run(rest, out, err);
         case "help", "--help", "-h" -> {
           out.print(USAGE_TEXT);
           yield OK;

@@ -31,6 +31,18 @@ public final class Database {
   }
 
   /**
+   * The existing store file {@code file} (a backup, say), opened as it is: no directory or schema
+   * is created.
+   */
+  public static Database existing(Path file) throws StoreException {
+    requireNonNull(file, "file");
+    if (!Files.isRegularFile(file)) {
+      throw new StoreException("no store at " + file);
+    }
+    return new Database(file);
+  }
+
+  /**
    * Creates the data directory (owner-only: it holds the list, the token hashes and the signing
    * key) and the schema if missing. An existing directory keeps the permissions it has.
    */
