@@ -1,0 +1,30 @@
+package org.blocklist.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import com.code_intelligence.jazzer.mutation.annotation.NotNull;
+import java.util.Locale;
+
+/**
+ * Fuzz target for the requisition body (issue 10): any bytes give a {@code SubmitBody} or a {@code
+ * 400 invalid_request} whose message names no library internals (issue 14, point 8); nothing else
+ * is thrown. Corpus: {@code src/test/resources/org/blocklist/http/RequisitionJsonFuzzTestInputs}.
+ */
+class RequisitionJsonFuzzTest {
+  @FuzzTest(maxDuration = "5m")
+  void submitBody_isReadOrRefusedWithAPlainMessage(@NotNull byte[] body) {
+    try {
+      Json.read(body, RequisitionRoutes.SubmitBody.class);
+    } catch (ApiException refused) {
+      assertEquals(400, refused.status().code(), refused.getMessage());
+      assertEquals("invalid_request", refused.code(), refused.getMessage());
+      String message = refused.getMessage().toLowerCase(Locale.ROOT);
+      for (String internal :
+          new String[] {"jackson", "com.fasterxml", "org.blocklist", "exception"}) {
+        assertFalse(message.contains(internal), refused.getMessage());
+      }
+    }
+  }
+}
