@@ -292,8 +292,18 @@ public final class TamperingProxy implements AutoCloseable {
       } catch (IOException e) {
         answer = new Answer(502, Map.of(), new byte[0], new Delivery.Whole());
       }
-      for (Rewrite rewrite : rewrites) {
-        answer = rewrite.apply(request, answer);
+      try {
+        for (Rewrite rewrite : rewrites) {
+          answer = rewrite.apply(request, answer);
+        }
+      } catch (RuntimeException e) {
+        // a rewrite that fails is the test's bug: say so instead of dropping the connection
+        answer =
+            new Answer(
+                599,
+                Map.of(),
+                ("rewrite failed: " + e).getBytes(StandardCharsets.UTF_8),
+                new Delivery.Whole());
       }
       send(exchange, answer);
     }
