@@ -11,7 +11,7 @@ import org.blocklist.log.Hash;
 /**
  * Checks each replayed version's list against its manifest's {@code list} line, hashing on {@code
  * executor} while the replay goes on: at most {@code inFlight} lists wait at once (each an {@link
- * EntryList} that shares most of its chunks with the next), and results are checked in version
+ * ReplayedList} that shares most of its chunks with the next), and results are checked in version
  * order, so the failure reported is the earliest one.
  */
 final class ListDigests {
@@ -30,7 +30,7 @@ final class ListDigests {
   }
 
   /** Queues the check that {@code list} hashes to {@code expected}, the list of {@code version}. */
-  void check(long version, Hash expected, EntryList list) throws VerificationException {
+  void check(long version, Hash expected, ReplayedList list) throws VerificationException {
     requireNonNull(expected, "expected");
     requireNonNull(list, "list");
     while (pending.size() >= inFlight) {

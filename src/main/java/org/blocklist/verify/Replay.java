@@ -22,7 +22,7 @@ final class Replay {
   private final DomainCanonicalizer canonicalizer = new DomainCanonicalizer();
   private final ListDigests digests;
   private final long maxEntries;
-  private EntryList list = EntryList.empty();
+  private ReplayedList list = ReplayedList.empty();
 
   Replay(ListDigests digests, long maxEntries) {
     this.digests = requireNonNull(digests, "digests");
@@ -35,7 +35,7 @@ final class Replay {
   }
 
   /** The list after the versions applied so far. */
-  EntryList list() {
+  ReplayedList list() {
     return list;
   }
 
@@ -62,9 +62,9 @@ final class Replay {
       throw new VerificationException(
           subject + ": entries: " + after + " (limit: " + maxEntries + " entries)");
     }
-    EntryList.Result result = list.apply(changes.added(), changes.removed());
+    ReplayedList.Result result = list.apply(changes.added(), changes.removed());
     if (result.conflict() != null) {
-      EntryList.Conflict c = result.conflict();
+      ReplayedList.Conflict c = result.conflict();
       throw new VerificationException(
           subject
               + (c.added()

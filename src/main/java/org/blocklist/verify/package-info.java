@@ -3,7 +3,7 @@
  * an archive of an earlier run), replays it from the empty list and checks every signed digest,
  * count, the audit chain and the tree root against the signed checkpoint, naming the first thing
  * that does not verify. Start at {@link org.blocklist.verify.Verifier}; the checks are {@code
- * ManifestLog}, {@code Replay} (with {@code EntryList}, the replayed list in shared chunks, and
+ * ManifestLog}, {@code Replay} (with {@code ReplayedList}, the replayed list in shared chunks, and
  * {@code ListDigests}), {@code AuditCheck}; the sources are {@code ServerSource}, {@code
  * ArchiveSource} and {@code ArchivingSource}, over the layout of {@code Archive}.
  *

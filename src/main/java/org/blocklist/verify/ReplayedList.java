@@ -16,14 +16,14 @@ import org.blocklist.log.Hash;
  *
  * <p>Names are ASCII (canonical entries), so byte order is {@link String#compareTo} order.
  */
-final class EntryList {
+final class ReplayedList {
   /** A rebuilt chunk is cut into pieces of about this many bytes. */
   static final int TARGET_CHUNK = 4096;
 
   /** A rebuilt chunk up to this size is kept whole. */
   static final int MAX_CHUNK = 2 * TARGET_CHUNK;
 
-  private static final EntryList EMPTY = new EntryList(new Chunk[0], 0);
+  private static final ReplayedList EMPTY = new ReplayedList(new Chunk[0], 0);
 
   /** Lines of the snapshot text, and the first name (to find a chunk by binary search). */
   private record Chunk(byte[] text, String first, int count) {}
@@ -34,12 +34,12 @@ final class EntryList {
   private final Chunk[] chunks;
   private final long size;
 
-  private EntryList(Chunk[] chunks, long size) {
+  private ReplayedList(Chunk[] chunks, long size) {
     this.chunks = chunks;
     this.size = size;
   }
 
-  static EntryList empty() {
+  static ReplayedList empty() {
     return EMPTY;
   }
 
@@ -112,7 +112,7 @@ final class EntryList {
   }
 
   /** The new list, or the conflict that prevented it. */
-  record Result(EntryList list, Conflict conflict) {}
+  record Result(ReplayedList list, Conflict conflict) {}
 
   private record Op(String name, boolean add) {}
 
@@ -189,12 +189,12 @@ final class EntryList {
     return (end - start) - name.length();
   }
 
-  private static EntryList of(List<Chunk> chunks) {
+  private static ReplayedList of(List<Chunk> chunks) {
     long size = 0;
     for (Chunk c : chunks) {
       size += c.count;
     }
-    return new EntryList(chunks.toArray(new Chunk[0]), size);
+    return new ReplayedList(chunks.toArray(new Chunk[0]), size);
   }
 
   /**
