@@ -9,27 +9,59 @@ import org.blocklist.log.Hash;
 
 /**
  * The replayed list, immutable: the snapshot text of DESIGN.md (entries in byte order, each
- * followed by {@code \n}) cut into chunks of whole lines of about {@value #TARGET_CHUNK} bytes. A
- * version's changes rebuild only the chunks they touch and share every other chunk with the list
- * before, so applying a thousand names to a million costs a few thousand array slots and a few
- * megabytes, and a list stays valid (for hashing on another thread) while the next one is built.
+ * followed by {@code \n}) cut into chunks of whole lines of about {@value #TARGET_CHUNK} bytes,
+ * each with the offsets of its lines. A version's changes rebuild only the chunks they touch (a
+ * binary search for each name, then array copies) and share every other chunk with the list before,
+ * so applying a thousand names to a million costs a few thousand array slots and a few megabytes,
+ * and a list stays valid (for hashing on another thread) while the next one is built.
  *
  * <p>Names are ASCII (canonical entries), so byte order is {@link String#compareTo} order.
  */
 final class ReplayedList {
   /** A rebuilt chunk is cut into pieces of about this many bytes. */
-  static final int TARGET_CHUNK = 4096;
+  static final int TARGET_CHUNK = 2048;
 
   /** A rebuilt chunk up to this size is kept whole. */
   static final int MAX_CHUNK = 2 * TARGET_CHUNK;
 
   private static final ReplayedList EMPTY = new ReplayedList(new Chunk[0], 0);
 
-  /** Lines of the snapshot text, and the first name (to find a chunk by binary search). */
-  private record Chunk(byte[] text, String first, int count) {}
+  /**
+   * Lines of the snapshot text: line {@code i} starts at {@code starts[i]} and ends with the {@code
+   * \n} just before the next line's start (or the end of {@code text}).
+   */
+  private record Chunk(byte[] text, int[] starts, String first) {
+    int count() {
+      return starts.length;
+    }
+
+    int end(int line) {
+      return (line + 1 < starts.length ? starts[line + 1] : text.length) - 1;
+    }
+
+    /** The first line at least {@code name}, or {@link #count()}. */
+    int search(String name) {
+      int lo = 0;
+      int hi = starts.length;
+      while (lo < hi) {
+        int mid = (lo + hi) >>> 1;
+        if (compare(text, starts[mid], end(mid), name) < 0) {
+          lo = mid + 1;
+        } else {
+          hi = mid;
+        }
+      }
+      return lo;
+    }
+  }
 
   /** A name added that is listed, or removed that is not. */
   record Conflict(String name, boolean added) {}
+
+  /** The new list, or the conflict that prevented it. */
+  record Result(ReplayedList list, Conflict conflict) {}
+
+  private record Op(String name, boolean add) {}
 
   private final Chunk[] chunks;
   private final long size;
@@ -61,12 +93,8 @@ final class ReplayedList {
   List<String> names() {
     List<String> out = new ArrayList<>();
     for (Chunk c : chunks) {
-      int start = 0;
-      for (int i = 0; i < c.text.length; i++) {
-        if (c.text[i] == '\n') {
-          out.add(new String(c.text, start, i - start, StandardCharsets.US_ASCII));
-          start = i + 1;
-        }
+      for (int i = 0; i < c.count(); i++) {
+        out.add(new String(c.text, c.starts[i], c.end(i) - c.starts[i], StandardCharsets.US_ASCII));
       }
     }
     return out;
@@ -85,10 +113,10 @@ final class ReplayedList {
         if (!op.add) {
           return new Result(null, new Conflict(op.name, false));
         }
-        b.line(op.name);
+        b.name(op.name);
       }
       b.finish();
-      return new Result(of(out), null);
+      return new Result(of(out, added.size()), null);
     }
     int next = 0;
     int o = 0;
@@ -108,13 +136,8 @@ final class ReplayedList {
       o = end;
     }
     out.addAll(Arrays.asList(chunks).subList(next, chunks.length));
-    return new Result(of(out), null);
+    return new Result(of(out, size + added.size() - removed.size()), null);
   }
-
-  /** The new list, or the conflict that prevented it. */
-  record Result(ReplayedList list, Conflict conflict) {}
-
-  private record Op(String name, boolean add) {}
 
   private static List<Op> merge(List<String> added, List<String> removed) {
     List<Op> ops = new ArrayList<>(added.size() + removed.size());
@@ -143,36 +166,26 @@ final class ReplayedList {
     return lo;
   }
 
-  /** Merges {@code ops} into the lines of {@code chunk}, appending the result to {@code out}. */
+  /** Applies {@code ops} to the lines of {@code chunk}, appending the result to {@code out}. */
   private static Conflict rebuild(Chunk chunk, List<Op> ops, List<Chunk> out) {
     ChunkBuilder b = new ChunkBuilder(out);
-    byte[] text = chunk.text;
-    int pos = 0;
-    int o = 0;
-    while (pos < text.length || o < ops.size()) {
-      int end = pos;
-      while (end < text.length && text[end] != '\n') {
-        end++;
+    int copied = 0;
+    for (Op op : ops) {
+      int at = chunk.search(op.name);
+      boolean listed =
+          at < chunk.count() && compare(chunk.text, chunk.starts[at], chunk.end(at), op.name) == 0;
+      if (listed == op.add) {
+        return new Conflict(op.name, op.add);
       }
-      int cmp =
-          pos >= text.length ? 1 : o == ops.size() ? -1 : compare(text, pos, end, ops.get(o).name);
-      if (cmp < 0) {
-        b.bytes(text, pos, end);
-        pos = end + 1;
-      } else if (cmp == 0) {
-        Op op = ops.get(o++);
-        if (op.add) {
-          return new Conflict(op.name, true);
-        }
-        pos = end + 1;
+      b.lines(chunk, copied, at);
+      if (op.add) {
+        b.name(op.name);
+        copied = at;
       } else {
-        Op op = ops.get(o++);
-        if (!op.add) {
-          return new Conflict(op.name, false);
-        }
-        b.line(op.name);
+        copied = at + 1;
       }
     }
+    b.lines(chunk, copied, chunk.count());
     b.finish();
     return null;
   }
@@ -189,11 +202,7 @@ final class ReplayedList {
     return (end - start) - name.length();
   }
 
-  private static ReplayedList of(List<Chunk> chunks) {
-    long size = 0;
-    for (Chunk c : chunks) {
-      size += c.count;
-    }
+  private static ReplayedList of(List<Chunk> chunks, long size) {
     return new ReplayedList(chunks.toArray(new Chunk[0]), size);
   }
 
@@ -203,63 +212,84 @@ final class ReplayedList {
    */
   private static final class ChunkBuilder {
     private final List<Chunk> out;
-    private byte[] buffer = new byte[MAX_CHUNK];
+    private byte[] text = new byte[MAX_CHUNK];
     private int fill;
+    private int[] starts = new int[MAX_CHUNK / 8];
+    private int lines;
 
     ChunkBuilder(List<Chunk> out) {
       this.out = out;
     }
 
-    void line(String name) {
-      byte[] bytes = name.getBytes(StandardCharsets.US_ASCII);
-      bytes(bytes, 0, bytes.length);
+    /** Appends {@code name} and its {@code \n}. */
+    void name(String name) {
+      int length = name.length();
+      reserve(length + 1, 1);
+      starts[lines++] = fill;
+      for (int i = 0; i < length; i++) {
+        text[fill++] = (byte) name.charAt(i);
+      }
+      text[fill++] = '\n';
     }
 
-    /** Appends the line {@code text[start, end)} and its {@code \n}. */
-    void bytes(byte[] text, int start, int end) {
-      int length = end - start;
-      if (fill + length + 1 > buffer.length) {
-        buffer = Arrays.copyOf(buffer, Math.max(2 * buffer.length, fill + length + 1));
+    /** Appends lines {@code [from, to)} of {@code chunk}. */
+    void lines(Chunk chunk, int from, int to) {
+      if (from >= to) {
+        return;
       }
-      System.arraycopy(text, start, buffer, fill, length);
-      fill += length;
-      buffer[fill++] = '\n';
+      int start = chunk.starts[from];
+      int end = to < chunk.count() ? chunk.starts[to] : chunk.text.length;
+      reserve(end - start, to - from);
+      int shift = fill - start;
+      for (int i = from; i < to; i++) {
+        starts[lines++] = chunk.starts[i] + shift;
+      }
+      System.arraycopy(chunk.text, start, text, fill, end - start);
+      fill += end - start;
     }
 
     void finish() {
       if (fill <= MAX_CHUNK) {
-        cut(0, fill);
+        cut(0, lines);
         return;
       }
       int pieces = (fill + TARGET_CHUNK - 1) / TARGET_CHUNK;
-      int start = 0;
-      for (int left = pieces; left > 1 && start < fill; left--) {
-        int end = start + (fill - start) / left;
-        while (end < fill && buffer[end - 1] != '\n') {
+      int line = 0;
+      for (int piece = 1; piece < pieces && line < lines; piece++) {
+        long boundary = (long) fill * piece / pieces;
+        int end = line + 1;
+        while (end < lines && starts[end] < boundary) {
           end++;
         }
-        cut(start, end);
-        start = end;
+        cut(line, end);
+        line = end;
       }
-      cut(start, fill);
+      cut(line, lines);
     }
 
-    private void cut(int start, int end) {
-      if (end <= start) {
+    private void reserve(int bytes, int moreLines) {
+      if (fill + bytes > text.length) {
+        text = Arrays.copyOf(text, Math.max(2 * text.length, fill + bytes));
+      }
+      if (lines + moreLines > starts.length) {
+        starts = Arrays.copyOf(starts, Math.max(2 * starts.length, lines + moreLines));
+      }
+    }
+
+    /** Lines {@code [from, to)} as one chunk. */
+    private void cut(int from, int to) {
+      if (from >= to) {
         return;
       }
-      int count = 0;
-      int firstEnd = -1;
-      for (int i = start; i < end; i++) {
-        if (buffer[i] == '\n') {
-          if (firstEnd < 0) {
-            firstEnd = i;
-          }
-          count++;
-        }
+      int start = starts[from];
+      int end = to < lines ? starts[to] : fill;
+      int[] offsets = new int[to - from];
+      for (int i = from; i < to; i++) {
+        offsets[i - from] = starts[i] - start;
       }
-      String first = new String(buffer, start, firstEnd - start, StandardCharsets.US_ASCII);
-      out.add(new Chunk(Arrays.copyOfRange(buffer, start, end), first, count));
+      int firstEnd = (to - from > 1 ? starts[from + 1] : end) - 1;
+      String first = new String(text, start, firstEnd - start, StandardCharsets.US_ASCII);
+      out.add(new Chunk(Arrays.copyOfRange(text, start, end), offsets, first));
     }
   }
 }
