@@ -22,7 +22,8 @@ import java.util.Locale;
  * DIR/checkpoint                 GET /v1/checkpoint: the signed note
  * DIR/versions/00000001.manifest the manifest text of version 1 (the log leaf)
  * DIR/changes/00000001.json      GET /v1/versions/1/changes, the body as served
- * DIR/events/00000001.json       audit event 1: {"seq":1,"event":"...","hash":"..."}
+ * DIR/events/00000001.json       GET /v1/audit/events?from=1&limit=1000: {"events":[...]}
+ * DIR/events/00001001.json       the next page, from event 1001
  * </pre>
  *
  * <p>Numbers have eight digits or more. Every file is written atomically (a temporary file in the
@@ -70,8 +71,9 @@ final class Archive {
     return CHANGES + "/" + number(version) + ".json";
   }
 
-  static String event(long seq) {
-    return EVENTS + "/" + number(seq) + ".json";
+  /** The page of audit events that starts with event {@code from}. */
+  static String events(long from) {
+    return EVENTS + "/" + number(from) + ".json";
   }
 
   private static String number(long n) {

@@ -15,8 +15,8 @@ import org.blocklist.log.Manifest;
 
 /**
  * A history read back from an {@link Archive} directory, with no network: the same items and the
- * same limits as from the server. A version's missing file is a failure; the manifests and the
- * events end where their numbering in the archive ends.
+ * same limits as from the server. A version's missing file is a failure; the manifests end where
+ * their numbering in the archive ends, the events where no page starts with the next event.
  */
 final class ArchiveSource implements Source {
   private final Path dir;
@@ -57,27 +57,33 @@ final class ArchiveSource implements Source {
         .orElseThrow(() -> missing(subject, Archive.changes(version)));
   }
 
+  /** The archived page that starts with event {@code from}, whatever its length; empty past it. */
   @Override
   public List<ServedEvent> events(long from, int limit) throws VerificationException {
-    List<ServedEvent> out = new ArrayList<>();
-    for (long seq = from; seq < from + limit; seq++) {
-      String subject = "audit event " + seq;
-      Optional<byte[]> body = read(Archive.event(seq), EventText.MAX_LENGTH * 2, subject);
-      if (body.isEmpty()) {
-        break;
-      }
-      JsonNode item;
-      try {
-        item = json.readTree(body.get());
-      } catch (IOException e) {
-        throw new VerificationException(subject + ": " + Archive.event(seq) + ": not JSON", e);
-      }
-      JsonNode s = item == null ? null : item.get("seq");
-      JsonNode event = item == null ? null : item.get("event");
-      JsonNode hash = item == null ? null : item.get("hash");
-      if (s == null
-          || !s.canConvertToExactIntegral()
-          || !s.canConvertToLong()
+    String name = Archive.events(from);
+    String subject = "audit events from " + from;
+    Optional<byte[]> body = read(name, limits.eventPageBytes(), subject);
+    if (body.isEmpty()) {
+      return List.of();
+    }
+    JsonNode items;
+    try {
+      JsonNode page = json.readTree(body.get());
+      items = page == null ? null : page.get("events");
+    } catch (IOException e) {
+      throw new VerificationException(subject + ": " + name + ": not JSON", e);
+    }
+    if (items == null || !items.isArray()) {
+      throw new VerificationException(subject + ": " + name + ": not {\"events\":[...]}");
+    }
+    List<ServedEvent> out = new ArrayList<>(items.size());
+    for (JsonNode item : items) {
+      JsonNode seq = item.get("seq");
+      JsonNode event = item.get("event");
+      JsonNode hash = item.get("hash");
+      if (seq == null
+          || !seq.canConvertToExactIntegral()
+          || !seq.canConvertToLong()
           || event == null
           || !event.isTextual()
           || hash == null
@@ -85,10 +91,10 @@ final class ArchiveSource implements Source {
         throw new VerificationException(
             subject
                 + ": "
-                + Archive.event(seq)
-                + ": not {\"seq\":K,\"event\":\"<text>\",\"hash\":\"<hex>\"}");
+                + name
+                + ": an item is not {\"seq\":K,\"event\":\"<text>\",\"hash\":\"<hex>\"}");
       }
-      out.add(new ServedEvent(s.asLong(), event.asText(), hash.asText()));
+      out.add(new ServedEvent(seq.asLong(), event.asText(), hash.asText()));
     }
     return out;
   }

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,16 +47,21 @@ final class ArchivingSource implements Source {
   @Override
   public List<ServedEvent> events(long from, int limit) throws VerificationException {
     List<ServedEvent> page = source.events(from, limit);
+    if (page.isEmpty()) {
+      return page;
+    }
+    List<Map<String, Object>> items = new ArrayList<>(page.size());
     for (ServedEvent e : page) {
       Map<String, Object> item = new LinkedHashMap<>();
       item.put("seq", e.seq());
       item.put("event", e.text());
       item.put("hash", e.hash());
-      try {
-        archive.write(Archive.event(e.seq()), json.writeValueAsBytes(item));
-      } catch (JsonProcessingException x) {
-        throw new IllegalStateException("a map of a number and two strings is JSON", x);
-      }
+      items.add(item);
+    }
+    try {
+      archive.write(Archive.events(from), json.writeValueAsBytes(Map.of("events", items)));
+    } catch (JsonProcessingException x) {
+      throw new IllegalStateException("a list of maps of numbers and strings is JSON", x);
     }
     return page;
   }

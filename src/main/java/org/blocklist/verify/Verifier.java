@@ -156,7 +156,8 @@ public final class Verifier {
             + "checkpoint                  the signed checkpoint (GET /v1/checkpoint)\n"
             + "versions/NNNNNNNN.manifest  the manifest of each version (the log leaves)\n"
             + "changes/NNNNNNNN.json       each version's changes (GET /v1/versions/N/changes)\n"
-            + "events/NNNNNNNN.json        each audit event (GET /v1/audit/events)\n")
+            + "events/NNNNNNNN.json        each page of audit events, named by its first event\n"
+            + "                            (GET /v1/audit/events?from=N&limit=1000)\n")
         .getBytes(StandardCharsets.UTF_8);
   }
 }
