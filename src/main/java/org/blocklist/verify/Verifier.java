@@ -72,11 +72,19 @@ public final class Verifier {
     }
     Archive a = Archive.create(archive.get());
     a.write(Archive.README, readme(http.server().toString()));
+    Report report;
     try {
-      return verify(new ArchivingSource(source, a));
-    } finally {
-      a.sync();
+      report = verify(new ArchivingSource(source, a));
+    } catch (VerificationException e) {
+      try {
+        a.sync();
+      } catch (VerificationException syncFailed) {
+        e.addSuppressed(syncFailed);
+      }
+      throw e;
     }
+    a.sync();
+    return report;
   }
 
   /** Verifies an archive written by {@link #verifyServer}, with no network. */

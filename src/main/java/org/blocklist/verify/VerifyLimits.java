@@ -57,6 +57,25 @@ public record VerifyLimits(
     if (page < 1 || page > PAGE) {
       throw new IllegalArgumentException("page: " + page + " (expected: 1.." + PAGE + ")");
     }
+    positive("checkpointBytes", checkpointBytes);
+    positive("manifestPageBytes", manifestPageBytes);
+    positive("changesBytes", changesBytes);
+    positive("eventPageBytes", eventPageBytes);
+    positive("maxVersions", maxVersions);
+    positive("maxEntries", maxEntries);
+    positive("maxEvents", maxEvents);
+    if (smallTimeout.isNegative() || smallTimeout.isZero()) {
+      throw new IllegalArgumentException("smallTimeout: " + smallTimeout + " (expected: > 0)");
+    }
+    if (changesTimeout.isNegative() || changesTimeout.isZero()) {
+      throw new IllegalArgumentException("changesTimeout: " + changesTimeout + " (expected: > 0)");
+    }
+  }
+
+  private static void positive(String name, long value) {
+    if (value < 1) {
+      throw new IllegalArgumentException(name + ": " + value + " (expected: at least 1)");
+    }
   }
 
   /** These limits with both timeouts set to {@code timeout} (tests of slow answers). */
