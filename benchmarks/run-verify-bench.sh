@@ -9,8 +9,9 @@
 #   SERVER_OPTS [] the server's JVM flags  JAR [target/blocklist.jar] the build measured
 #   KEEP_DATA [] a directory: the server's data (and an auditor token) are kept there and reused
 #   by the next run with the same KEEP_DATA (the preload of 1,000,000 entries takes minutes)
-# Each run is `/usr/bin/time -v java $VERIFY_OPTS -jar $JAR verify ...`: wall time and the
-# process's peak RSS; the run must exit 0. The server listens on 127.0.0.1 on free ports; it is
+# Each run is `/usr/bin/time -v java $VERIFY_OPTS -jar $JAR verify ...`: wall time, CPU time
+# (user + system: less dependent on what else the shared cores run) and the process's peak RSS;
+# the run must exit 0. The server listens on 127.0.0.1 on free ports; it is
 # stopped, and the temporary directory deleted, on exit (normal or not).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -108,18 +109,19 @@ run() { # KIND ARGS... -> one table row; fails unless verify exits 0
   if ! /usr/bin/time -v -o "$timing" java $VERIFY_OPTS -jar "$JAR" verify "$@" >"$out" 2>"$WORK/run.err"; then
     log "verify failed:"; cat "$out" "$WORK/run.err" >&2; exit 1
   fi
-  local wall rss
+  local wall rss cpu
   wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {n=split($2,t,":"); s=0; for(k=1;k<=n;k++) s=s*60+t[k]; print s}' "$timing")
   rss=$(awk -F': ' '/Maximum resident set size/ {printf "%d", $2/1024}' "$timing")
-  echo "$kind $wall $rss" >>"$WORK/results"
-  echo "| $kind | $i | $wall | $rss | $(cut -d' ' -f1 /proc/loadavg) |"
+  cpu=$(awk -F': ' '/User time|System time/ {s+=$2} END {printf "%.1f", s}' "$timing")
+  echo "$kind $wall $rss $cpu" >>"$WORK/results"
+  echo "| $kind | $i | $wall | $cpu | $rss | $(cut -d' ' -f1 /proc/loadavg) |"
 }
 
 echo "Runs: \`archive\` is the first, online run that also writes the archive (one fsync per file);"
 echo "\`online\` verifies against the server (which serves on the same two cores), \`offline\` the archive."
 echo
-echo "| run | # | wall s | peak RSS MiB | load (1 min) |"
-echo "| --- | ---: | ---: | ---: | ---: |"
+echo "| run | # | wall s | CPU s (user + system) | peak RSS MiB | load (1 min) |"
+echo "| --- | ---: | ---: | ---: | ---: | ---: |"
 run archive 0 --server "$URL" --token "$AUDITOR" --trust "$WORK/trust" --archive "$WORK/archive"
 cp "$WORK/run.out" "$WORK/report.txt"
 for ((i = 1; i <= RUNS; i++)); do
@@ -130,7 +132,8 @@ echo
 for kind in online offline; do
   w=$(awk -v k="$kind" '$1 == k {print $2}' "$WORK/results" | median)
   r=$(awk -v k="$kind" '$1 == k {print $3}' "$WORK/results" | median)
-  echo "- $kind: median of $RUNS runs: **$w s**, peak RSS **$r MiB**"
+  c=$(awk -v k="$kind" '$1 == k {print $4}' "$WORK/results" | median)
+  echo "- $kind: median of $RUNS runs: **$w s** wall, $c s of CPU, peak RSS **$r MiB**"
 done
 echo
 echo "Report of the first run:"

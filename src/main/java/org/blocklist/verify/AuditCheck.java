@@ -3,10 +3,7 @@ package org.blocklist.verify;
 import static java.util.Objects.requireNonNull;
 
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.regex.Pattern;
 import org.blocklist.log.Hash;
 import org.blocklist.log.Manifest;
@@ -24,43 +21,21 @@ import org.blocklist.log.MerkleTree;
  * and {@code root} are the served manifest's leaf hash and the tree root at that size. A
  * requisition is decided (approved, rejected, withdrawn) at most once. Events of other types are
  * chained and counted only. Approvals of versions above the checkpoint (published after it was
- * read) are chained but not compared with any manifest.
+ * read) are chained but not compared with any manifest. The requisitions' own rules are {@link
+ * Requisitions}'.
  */
 final class AuditCheck {
   private static final Pattern HEX = Pattern.compile("[0-9a-f]{64}");
 
-  private enum Status {
-    PENDING,
-    APPROVED,
-    REJECTED,
-    WITHDRAWN
-  }
-
-  private static final class Requisition {
-    final long submittedBy;
-    final String action;
-    final long domains;
-    Status status = Status.PENDING;
-
-    Requisition(long submittedBy, String action, long domains) {
-      this.submittedBy = submittedBy;
-      this.action = action;
-      this.domains = domains;
-    }
-  }
-
   private final List<Manifest> manifests;
   private final MerkleTree tree;
   private final long maxEvents;
-  private final Map<Long, Requisition> requisitions = new HashMap<>();
+  private final Requisitions requisitions = new Requisitions();
   private long next = 1;
   private Hash head = Hash.ZERO;
   private long approvedVersion;
   private long publishedVersion;
   private long lastAnchor;
-  private long approved;
-  private long rejected;
-  private long withdrawn;
 
   /**
    * @param manifests the verified manifests, version N at index N-1
@@ -108,10 +83,10 @@ final class AuditCheck {
             subject, "seq", e.seq(), "its number in the chain", event.number("seq"), "its text");
       }
       switch (event.type()) {
-        case "requisition-submitted" -> submitted(e.seq(), event);
-        case "requisition-approved" -> approvedEvent(e.seq(), h, event);
-        case "requisition-rejected" -> decided(e.seq(), event, Status.REJECTED);
-        case "requisition-withdrawn" -> decided(e.seq(), event, Status.WITHDRAWN);
+        case "requisition-submitted" -> requisitions.submitted(e.seq(), event);
+        case "requisition-approved" -> approval(e.seq(), h, event);
+        case "requisition-rejected" -> requisitions.rejected(e.seq(), event);
+        case "requisition-withdrawn" -> requisitions.withdrawn(e.seq(), event);
         case "version-published" -> published(e.seq(), event);
         default -> {
           // chained and counted: principals, keys, start-up checks and types added later
@@ -145,34 +120,19 @@ final class AuditCheck {
               + " served audit events");
     }
     return new AuditSummary(
-        next - 1, head, requisitions.size(), approved, rejected, withdrawn, next - 1 - lastAnchor);
+        next - 1,
+        head,
+        requisitions.submittedCount(),
+        requisitions.approvedCount(),
+        requisitions.rejectedCount(),
+        requisitions.withdrawnCount(),
+        next - 1 - lastAnchor);
   }
 
-  private void submitted(long seq, EventText event) throws VerificationException {
-    long id = event.number("requisition");
-    String action = event.text("action");
-    if (!Manifest.BLOCK.equals(action) && !Manifest.UNBLOCK.equals(action)) {
-      throw new VerificationException(
-          "audit event " + seq + ": action: " + action + " (expected: block or unblock)");
-    }
-    Requisition earlier =
-        requisitions.putIfAbsent(id, new Requisition(seq, action, event.number("domains")));
-    if (earlier != null) {
-      throw new VerificationException(
-          "audit event "
-              + seq
-              + ": requisition "
-              + id
-              + " submitted again (first: audit event "
-              + earlier.submittedBy
-              + ")");
-    }
-  }
-
-  private void approvedEvent(long seq, Hash h, EventText event) throws VerificationException {
+  private void approval(long seq, Hash h, EventText event) throws VerificationException {
     long id = event.number("requisition");
     long version = event.number("version");
-    Requisition r = pending(seq, id, "approved");
+    Requisitions.Submitted r = requisitions.approved(seq, id);
     if (version != approvedVersion + 1) {
       throw VerificationException.mismatch(
           "audit event " + seq,
@@ -182,8 +142,6 @@ final class AuditCheck {
           version,
           "the requisition-approved event");
     }
-    r.status = Status.APPROVED;
-    approved++;
     approvedVersion = version;
     if (version > manifests.size()) {
       return;
@@ -204,55 +162,25 @@ final class AuditCheck {
       throw VerificationException.mismatch(
           subject, "requisition", m.requisition(), "the signed manifest", id, from);
     }
-    String submittedBy = "requisition-submitted audit event " + r.submittedBy;
-    if (!m.action().equals(r.action)) {
+    String submittedBy = "requisition-submitted audit event " + r.event();
+    if (!m.action().equals(r.action())) {
       throw VerificationException.mismatch(
-          subject, "action", m.action(), "the signed manifest", r.action, submittedBy);
+          subject, "action", m.action(), "the signed manifest", r.action(), submittedBy);
     }
     boolean block = Manifest.BLOCK.equals(m.action());
     long changed = block ? m.added() : m.removed();
-    if (changed != r.domains) {
+    if (changed != r.domains()) {
       throw VerificationException.mismatch(
           subject,
           block ? "added" : "removed",
           changed,
           "the signed manifest",
-          r.domains,
+          r.domains(),
           "the domains of " + submittedBy);
     }
     if (version == manifests.size()) {
       lastAnchor = seq;
     }
-  }
-
-  private void decided(long seq, EventText event, Status status) throws VerificationException {
-    pending(seq, event.number("requisition"), status.name().toLowerCase(Locale.ROOT)).status =
-        status;
-    if (status == Status.REJECTED) {
-      rejected++;
-    } else {
-      withdrawn++;
-    }
-  }
-
-  private Requisition pending(long seq, long id, String decision) throws VerificationException {
-    Requisition r = requisitions.get(id);
-    if (r == null) {
-      throw new VerificationException(
-          "audit event " + seq + ": requisition " + id + " " + decision + " but never submitted");
-    }
-    if (r.status != Status.PENDING) {
-      throw new VerificationException(
-          "audit event "
-              + seq
-              + ": requisition "
-              + id
-              + " "
-              + decision
-              + " but already "
-              + r.status.name().toLowerCase(Locale.ROOT));
-    }
-    return r;
   }
 
   private void published(long seq, EventText event) throws VerificationException {

@@ -107,8 +107,8 @@ final class ReplayedList {
   Result apply(List<String> added, List<String> removed) {
     List<Op> ops = merge(added, removed);
     List<Chunk> out = new ArrayList<>(chunks.length + ops.size() / 16 + 2);
+    ChunkBuilder b = new ChunkBuilder(out);
     if (chunks.length == 0) {
-      ChunkBuilder b = new ChunkBuilder(out);
       for (Op op : ops) {
         if (!op.add) {
           return new Result(null, new Conflict(op.name, false));
@@ -128,7 +128,7 @@ final class ReplayedList {
       while (end < ops.size() && (limit == null || ops.get(end).name.compareTo(limit) < 0)) {
         end++;
       }
-      Conflict conflict = rebuild(chunks[target], ops.subList(o, end), out);
+      Conflict conflict = rebuild(chunks[target], ops.subList(o, end), b);
       if (conflict != null) {
         return new Result(null, conflict);
       }
@@ -166,9 +166,8 @@ final class ReplayedList {
     return lo;
   }
 
-  /** Applies {@code ops} to the lines of {@code chunk}, appending the result to {@code out}. */
-  private static Conflict rebuild(Chunk chunk, List<Op> ops, List<Chunk> out) {
-    ChunkBuilder b = new ChunkBuilder(out);
+  /** Applies {@code ops} to the lines of {@code chunk}, handing the result to {@code b}. */
+  private static Conflict rebuild(Chunk chunk, List<Op> ops, ChunkBuilder b) {
     int copied = 0;
     for (Op op : ops) {
       int at = chunk.search(op.name);
@@ -208,7 +207,8 @@ final class ReplayedList {
 
   /**
    * Collects the lines of a rebuilt stretch of the list, then cuts them into chunks: one if they
-   * fit in {@link #MAX_CHUNK} bytes, else pieces of about {@link #TARGET_CHUNK} at line ends.
+   * fit in {@link #MAX_CHUNK} bytes, else pieces of about {@link #TARGET_CHUNK} at line ends. One
+   * builder serves every stretch of one version: {@link #finish} empties it for the next.
    */
   private static final class ChunkBuilder {
     private final List<Chunk> out;
@@ -251,6 +251,8 @@ final class ReplayedList {
     void finish() {
       if (fill <= MAX_CHUNK) {
         cut(0, lines);
+        fill = 0;
+        lines = 0;
         return;
       }
       int pieces = (fill + TARGET_CHUNK - 1) / TARGET_CHUNK;
@@ -265,6 +267,8 @@ final class ReplayedList {
         line = end;
       }
       cut(line, lines);
+      fill = 0;
+      lines = 0;
     }
 
     private void reserve(int bytes, int moreLines) {
