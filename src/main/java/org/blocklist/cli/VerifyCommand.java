@@ -63,7 +63,9 @@ final class VerifyCommand {
               ? verifier.verifyArchive(archive.get())
               : verifier.verifyServer(http, archive);
       out.print(report.text());
-      archive.ifPresent(dir -> out.println("archive: " + dir));
+      if (http != null) {
+        archive.ifPresent(dir -> out.println("archive: " + dir));
+      }
       return Main.OK;
     } catch (VerificationException e) {
       String what = e.unreadable() ? "could not read the history: " : "does not verify: ";

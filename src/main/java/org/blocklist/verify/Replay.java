@@ -34,11 +34,6 @@ final class Replay {
     return list.size();
   }
 
-  /** The list after the versions applied so far. */
-  ReplayedList list() {
-    return list;
-  }
-
   /** Applies version {@code m.version()}'s {@code changes}, checked against {@code m}. */
   void apply(Manifest m, Changes changes) throws VerificationException {
     String subject = VerificationException.version(m.version());
