@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import com.github.benmanes.caffeine.cache.Ticker;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.netty.bootstrap.Bootstrap;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
@@ -11,12 +12,17 @@ import io.netty.channel.EventLoopGroup;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import java.util.random.RandomGenerator;
 import org.blocklist.config.Config;
 import org.blocklist.isp.IspStatus;
+import org.blocklist.rpz.Endpoints;
+import org.blocklist.rpz.Notifier;
 import org.blocklist.rpz.RpzLimits;
 import org.blocklist.rpz.RpzServer;
+import org.blocklist.rpz.RpzZone;
 import org.blocklist.rpz.TransferAccess;
 import org.blocklist.state.ListState;
 import org.blocklist.transport.AddressRateLimiter;
@@ -53,11 +59,20 @@ public final class DnsServer implements AutoCloseable {
   private final EventLoopGroup group;
   private final Channel tcp;
   private final Channel udp;
+  private final Optional<Channel> notifyChannel;
+  private final Optional<Notifier> notifier;
 
-  private DnsServer(EventLoopGroup group, Channel tcp, Channel udp) {
+  private DnsServer(
+      EventLoopGroup group,
+      Channel tcp,
+      Channel udp,
+      Optional<Channel> notifyChannel,
+      Optional<Notifier> notifier) {
     this.group = group;
     this.tcp = tcp;
     this.udp = udp;
+    this.notifyChannel = notifyChannel;
+    this.notifier = notifier;
   }
 
   /**
@@ -67,6 +82,7 @@ public final class DnsServer implements AutoCloseable {
    * @param stopPageHost the action's host name when {@code dns.action} is {@code stoppage}
    * @param clock the time of TSIG signatures and of the ISP status
    * @param ticker the time of the UDP rate limit
+   * @param random the ids of NOTIFY messages
    */
   public static DnsServer start(
       Config.Dns dns,
@@ -76,6 +92,7 @@ public final class DnsServer implements AutoCloseable {
       Clock clock,
       Ticker ticker,
       MeterRegistry registry,
+      RandomGenerator random,
       int ioThreads)
       throws IOException, InterruptedException {
     requireNonNull(dns, "dns");
@@ -88,9 +105,10 @@ public final class DnsServer implements AutoCloseable {
     AddressRateLimiter perAddress =
         new AddressRateLimiter(
             dns.queriesPerSecondPerAddress(), BURST_SECONDS, MAX_ADDRESSES, ticker);
+    RpzZone zone = DnsSetup.zone(dns, stopPageHost);
     RpzServer rpz =
         new RpzServer(
-            DnsSetup.zone(dns, stopPageHost),
+            zone,
             new LedgerZone(state),
             new TransferAccess(DnsSetup.grants(dns), clock),
             new IspTransfers(isps, registry),
@@ -102,21 +120,31 @@ public final class DnsServer implements AutoCloseable {
     try {
       ServerBootstrap tcp =
           Transports.server(group).childHandler(new TcpInitializer(connections, rpz));
-      var udp = Transports.datagram(group).handler(rpz.udpHandler());
-      for (int attempt = 1; ; attempt++) {
-        Channel t = Transports.bind(tcp, dns.bind(), dns.port(), "DNS (TCP)", HOW);
-        int port = ((InetSocketAddress) t.localAddress()).getPort();
-        try {
-          Channel u = Transports.bind(udp, dns.bind(), port, "DNS (UDP)", HOW);
-          log.info("DNS: zone {} on {}:{} (TCP and UDP)", dns.zone(), dns.bind(), port);
-          return new DnsServer(group, t, u);
-        } catch (IOException e) {
-          t.close().sync();
-          if (dns.port() != 0 || attempt == BIND_ATTEMPTS) {
-            throw e;
-          }
-        }
+      Bootstrap udp = Transports.datagram(group).handler(rpz.udpHandler());
+      Channel[] bound = bindBoth(tcp, udp, dns);
+      Optional<Notifier> notifier = Optional.empty();
+      Optional<Channel> notifyChannel = Optional.empty();
+      if (!dns.notifyTargets().isEmpty()) {
+        Notifier n =
+            new Notifier(zone, dns.notifyTargets().stream().map(Endpoints::parse).toList(), random);
+        notifyChannel =
+            Optional.of(
+                Transports.bind(
+                    Transports.datagram(group).handler(n),
+                    dns.bind(),
+                    0,
+                    "DNS NOTIFY",
+                    "dns.bind in the configuration"));
+        notifier = Optional.of(n);
+        n.announce(state.get().version());
       }
+      log.info(
+          "DNS: zone {} on {}:{} (TCP and UDP), NOTIFY to {}",
+          dns.zone(),
+          dns.bind(),
+          ((InetSocketAddress) bound[0].localAddress()).getPort(),
+          dns.notifyTargets());
+      return new DnsServer(group, bound[0], bound[1], notifyChannel, notifier);
     } catch (IOException | InterruptedException | RuntimeException e) {
       group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
       throw e;
@@ -124,6 +152,23 @@ public final class DnsServer implements AutoCloseable {
   }
 
   private static final String HOW = "--dns-port or dns.port in the configuration";
+
+  /** TCP and UDP on one port: with port 0, the port TCP got, tried again if UDP has it taken. */
+  private static Channel[] bindBoth(ServerBootstrap tcp, Bootstrap udp, Config.Dns dns)
+      throws IOException, InterruptedException {
+    for (int attempt = 1; ; attempt++) {
+      Channel t = Transports.bind(tcp, dns.bind(), dns.port(), "DNS (TCP)", HOW);
+      int port = ((InetSocketAddress) t.localAddress()).getPort();
+      try {
+        return new Channel[] {t, Transports.bind(udp, dns.bind(), port, "DNS (UDP)", HOW)};
+      } catch (IOException e) {
+        t.close().sync();
+        if (dns.port() != 0 || attempt == BIND_ATTEMPTS) {
+          throw e;
+        }
+      }
+    }
+  }
 
   /** The one pipeline of a TCP connection: the connection cap, then the RPZ server's handlers. */
   static final class TcpInitializer extends ChannelInitializer<Channel> {
@@ -142,8 +187,13 @@ public final class DnsServer implements AutoCloseable {
     }
   }
 
-  /** Called by the writer with each new state; returns at once. */
-  public void published(ListState state) {}
+  /**
+   * Called by the writer with each new state: hands the NOTIFY to the event loop and returns at
+   * once.
+   */
+  public void published(ListState state) {
+    notifier.ifPresent(n -> n.announce(state.version()));
+  }
 
   /** The port bound, TCP and UDP (useful with port 0). */
   public int port() {
@@ -154,6 +204,7 @@ public final class DnsServer implements AutoCloseable {
   public void close() {
     tcp.close().awaitUninterruptibly(5, TimeUnit.SECONDS);
     udp.close().awaitUninterruptibly(5, TimeUnit.SECONDS);
+    notifyChannel.ifPresent(c -> c.close().awaitUninterruptibly(5, TimeUnit.SECONDS));
     group.shutdownGracefully(0, 5, TimeUnit.SECONDS).awaitUninterruptibly(10, TimeUnit.SECONDS);
   }
 }

@@ -245,6 +245,7 @@ public final class Service implements AutoCloseable {
               clock,
               ticker,
               registry,
+              random,
               DNS_THREADS);
       resources.add(0, dns);
       ledger.onPublish(dns::published);

@@ -1,0 +1,81 @@
+package org.blocklist.dns;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.blocklist.testing.Binaries;
+import org.blocklist.testing.SecondaryResolver;
+
+/**
+ * The resolvers of the tests, configured from the files an ISP installs ({@code deploy/resolvers/})
+ * with the placeholders of those files replaced: the blocklist listener {@value #PRIMARY} port
+ * {@value #PRIMARY_PORT} becomes the test server's loopback port. Each runs in a directory of its
+ * own, answering on a free loopback port, the test names ({@link SecondaryResolver#EXAMPLE_ZONE})
+ * from local data.
+ */
+final class Resolvers {
+  /** The address the deploy files write for the blocklist DNS listener. */
+  static final String PRIMARY = "192.0.2.10";
+
+  static final String PRIMARY_PORT = "8053";
+
+  static final Path DEPLOY = Path.of("deploy", "resolvers");
+
+  private Resolvers() {}
+
+  /** A deploy file with the blocklist address and port made the test server's. */
+  static String deployed(String file, int primaryPort) throws Exception {
+    return Files.readString(DEPLOY.resolve(file), StandardCharsets.UTF_8)
+        .replace(PRIMARY + "@" + PRIMARY_PORT, "127.0.0.1@" + primaryPort)
+        .replace(PRIMARY + " port " + PRIMARY_PORT, "127.0.0.1 port " + primaryPort)
+        .replace(PRIMARY + ":" + PRIMARY_PORT, "127.0.0.1:" + primaryPort)
+        .replace(PRIMARY, "127.0.0.1");
+  }
+
+  /** Unbound with {@code deploy/resolvers/unbound.conf} included. */
+  static SecondaryResolver unbound(Path dir, int port, int primaryPort) throws Exception {
+    Path unbound = Binaries.require("unbound");
+    Files.writeString(dir.resolve("example.zone"), SecondaryResolver.EXAMPLE_ZONE);
+    Files.writeString(dir.resolve("blocklist.conf"), deployed("unbound.conf", primaryPort));
+    Path conf =
+        Files.writeString(
+            dir.resolve("unbound.conf"),
+            """
+            server:
+              interface: 127.0.0.1
+              port: %PORT%
+              do-daemonize: no
+              username: ""
+              chroot: ""
+              directory: "%DIR%"
+              pidfile: "%DIR%/unbound.pid"
+              logfile: ""
+              use-syslog: no
+              log-time-ascii: yes
+              verbosity: 1
+              do-ip6: no
+              access-control: 127.0.0.0/8 allow
+              num-threads: 1
+            auth-zone:
+              name: "example."
+              zonefile: "%DIR%/example.zone"
+              for-downstream: yes
+              for-upstream: yes
+              fallback-enabled: no
+            remote-control:
+              control-enable: no
+            include: "%DIR%/blocklist.conf"
+            """
+                .replace("%PORT%", Integer.toString(port))
+                .replace("%DIR%", dir.toString()));
+    Binaries.Run check =
+        Binaries.run(
+            30, List.of(Binaries.require("unbound-checkconf").toString(), conf.toString()));
+    assertEquals(0, check.status(), check.stdout() + check.stderr());
+    return SecondaryResolver.start(
+        "unbound", dir, port, List.of(unbound.toString(), "-d", "-c", conf.toString()));
+  }
+}
