@@ -55,7 +55,9 @@ final class Replies {
               f.tsigError,
               null),
           Section.ADDITIONAL);
-      return render(m, query, Optional.empty(), Rcode.NOERROR, maxLength);
+      // Rendered in the order added, so that the TSIG record comes after the OPT record (RFC 8945
+      // section 5.1); toWire(maxLength) would put the OPT record last. A few hundred bytes.
+      return m.toWire();
     }
     return render(m, query, key, f.tsigError, maxLength);
   }

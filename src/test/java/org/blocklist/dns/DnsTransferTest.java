@@ -1,6 +1,7 @@
 package org.blocklist.dns;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -207,6 +208,31 @@ class DnsTransferTest {
     ZoneTransferException e = assertThrows(ZoneTransferException.class, ixfr::run);
     assertTrue(e.getMessage().contains("REFUSED"), e.getMessage());
     assertEquals(soa(1), lines(dig.answer(ZONE, "SOA")), "the SOA is no secret");
+  }
+
+  @Test
+  void axfr_withDig_signedWithTheIspsKey_isServed_andWithAWrongSecretIsNot() throws Exception {
+    String secret = "c2VjcmV0LXNlY3JldC1zZWNyZXQtc2VjcmV0LTMyYg==";
+    Blocklist bl =
+        start(
+            TestServer.DEFAULT_YAML
+                + """
+                dns:
+                  port: 0
+                  transfers:
+                    - { isp: isp-a, tsig: { name: isp-a., secret: "%s" } }
+                """
+                    .replace("%s", secret));
+    bl.publish("block", "evil.example");
+    Dig dig = new Dig(bl.dnsPort());
+
+    String signed = dig.answer("-y", "hmac-sha256:isp-a.:" + secret, ZONE, "AXFR");
+    assertTrue(lines(signed).contains("evil.example." + ZONE + " 60 IN CNAME ."), signed);
+    String wrong =
+        dig.run("-y", "hmac-sha256:isp-a.:" + secret.replace('c', 'd'), ZONE, "AXFR").stdout();
+    assertFalse(wrong.contains("evil.example"), wrong);
+    assertTrue(wrong.contains("BADSIG") || wrong.contains("tsig"), wrong);
+    ispA(bl, 1);
   }
 
   @Test

@@ -78,4 +78,47 @@ final class Resolvers {
     return SecondaryResolver.start(
         "unbound", dir, port, List.of(unbound.toString(), "-d", "-c", conf.toString()));
   }
+
+  /** The placeholder of the TSIG secret in {@code deploy/resolvers/named.conf.blocklist}. */
+  static final String SECRET_PLACEHOLDER = "REPLACE-WITH-THE-SECRET-OF-tsig-keygen";
+
+  /**
+   * BIND's named with {@code deploy/resolvers/named.conf.blocklist} included and its key's secret
+   * {@code secret}, the test names served from a primary zone.
+   */
+  static SecondaryResolver named(Path dir, int port, int primaryPort, String secret)
+      throws Exception {
+    Path named = Binaries.require("named");
+    Files.writeString(dir.resolve("example.zone"), SecondaryResolver.EXAMPLE_ZONE);
+    Files.writeString(
+        dir.resolve("named.conf.blocklist"),
+        deployed("named.conf.blocklist", primaryPort).replace(SECRET_PLACEHOLDER, secret));
+    Path conf =
+        Files.writeString(
+            dir.resolve("named.conf"),
+            """
+            options {
+              directory "%DIR%";
+              pid-file "%DIR%/named.pid";
+              listen-on port %PORT% { 127.0.0.1; };
+              listen-on-v6 { none; };
+              recursion yes;
+              allow-query { 127.0.0.1; };
+              allow-recursion { 127.0.0.1; };
+              dnssec-validation no;
+              response-policy { zone "rpz.blocklist.example" min-update-interval 0; };
+              notify no;
+            };
+            controls { };
+            zone "example" { type primary; file "%DIR%/example.zone"; };
+            include "%DIR%/named.conf.blocklist";
+            """
+                .replace("%PORT%", Integer.toString(port))
+                .replace("%DIR%", dir.toString()));
+    Binaries.Run check =
+        Binaries.run(30, List.of(Binaries.require("named-checkconf").toString(), conf.toString()));
+    assertEquals(0, check.status(), check.stdout() + check.stderr());
+    return SecondaryResolver.start(
+        "named", dir, port, List.of(named.toString(), "-g", "-n", "1", "-c", conf.toString()));
+  }
 }
