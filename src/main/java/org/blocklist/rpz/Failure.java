@@ -26,6 +26,8 @@ enum Failure {
   NOT_GRANTED(Rcode.REFUSED),
   /** A transfer beyond the limits of concurrent transfers. */
   BUSY(Rcode.REFUSED),
+  /** A fault of this server (a bug): logged, the client told SERVFAIL. */
+  INTERNAL(Rcode.SERVFAIL),
   /** A TSIG key this server does not know (unsigned answer). */
   BADKEY(Rcode.NOTAUTH, Rcode.BADKEY),
   /** A TSIG MAC that does not verify (unsigned answer). */

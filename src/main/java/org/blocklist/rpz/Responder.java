@@ -92,15 +92,20 @@ final class Responder {
       log.debug("{}: {}", remote, f.getMessage());
       Optional<TSIG> signer = f.failure() == Failure.BADTIME ? access.key(keyName(query)) : key;
       return new Answer.Reply(Replies.failure(query, f.failure(), signer, clock, limit));
+    } catch (RuntimeException e) {
+      log.warn("{}: answering a query failed", remote, e);
+      return new Answer.Reply(Replies.failure(query, Failure.INTERNAL, key, clock, limit));
     }
   }
 
   /**
    * A query has one question; an IXFR one SOA in its authority section; OPT and TSIG at most in its
-   * additional section. Larger counts are refused before anything is parsed or allocated.
+   * additional section. Larger counts are refused before anything is parsed or allocated, and so is
+   * a query that says it was truncated (TC), which dnsjava would only half parse.
    */
   private static boolean plausibleCounts(Header h) {
-    return h.getCount(Section.QUESTION) <= 1
+    return !h.getFlag(Flags.TC)
+        && h.getCount(Section.QUESTION) <= 1
         && h.getCount(Section.ANSWER) <= 1
         && h.getCount(Section.AUTHORITY) <= 1
         && h.getCount(Section.ADDITIONAL) <= 2;
