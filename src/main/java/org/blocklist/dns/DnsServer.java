@@ -35,7 +35,9 @@ import org.slf4j.LoggerFactory;
  * The DNS listener (DESIGN.md, "DNS: the list as a Response Policy Zone"): the published list as
  * the RPZ zone {@code dns.zone}, over TCP and UDP on one port ({@code dns.port}, {@code
  * --dns-port}), answered by {@link RpzServer} from the state in memory. Transfers are recorded
- * against the ISP of the grant that admitted them.
+ * against the ISP of the grant that admitted them. Each new version is announced by NOTIFY to
+ * {@code dns.notify} ({@link Notifier}, from {@code dns.bind}, on its own datagram channel), at
+ * start too.
  *
  * <p>Limits: {@value #MAX_CONNECTIONS} TCP connections, {@value #CONNECTIONS_PER_ADDRESS} from one
  * address; UDP queries per source address ({@code dns.queriesPerSecondPerAddress}, a burst of

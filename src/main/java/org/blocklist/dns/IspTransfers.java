@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.EnumMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.blocklist.isp.IspStatus;
@@ -28,7 +29,7 @@ final class IspTransfers implements TransferListener {
           kind,
           Counter.builder("blocklist.dns.transfers")
               .description("Zone transfers served: axfr, ixfr, or current (the SOA alone)")
-              .tag("kind", kind.name().toLowerCase(java.util.Locale.ROOT))
+              .tag("kind", kind.name().toLowerCase(Locale.ROOT))
               .register(registry));
     }
   }

@@ -7,6 +7,7 @@ import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * A range of source addresses in CIDR notation ({@code 192.0.2.0/24}, {@code 2001:db8::/32}, or a
@@ -23,8 +24,7 @@ public record AddressRange(InetAddress network, int prefix) {
   }
 
   /** Loopback, IPv4 and IPv6: what may transfer when nothing is configured. */
-  public static final java.util.List<AddressRange> LOOPBACK =
-      java.util.List.of(parse("127.0.0.0/8"), parse("::1"));
+  public static final List<AddressRange> LOOPBACK = List.of(parse("127.0.0.0/8"), parse("::1"));
 
   /**
    * {@code address} or {@code address/prefix}, the address a literal (nothing is looked up in the

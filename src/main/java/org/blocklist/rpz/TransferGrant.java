@@ -2,6 +2,7 @@ package org.blocklist.rpz;
 
 import static java.util.Objects.requireNonNull;
 
+import java.net.InetAddress;
 import java.util.List;
 import java.util.Optional;
 
@@ -29,7 +30,7 @@ public record TransferGrant(
     return new TransferGrant(Optional.empty(), AddressRange.LOOPBACK, Optional.empty());
   }
 
-  boolean admits(java.net.InetAddress source) {
+  boolean admits(InetAddress source) {
     if (addresses.isEmpty()) {
       return true;
     }

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.Map;
+import javax.crypto.spec.SecretKeySpec;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.TSIG;
 import org.xbill.DNS.TextParseException;
@@ -61,9 +62,6 @@ public record TsigKey(Name name, Name algorithm, TsigSecret secret) {
    */
   TSIG tsig(Clock clock) {
     return new TSIG(
-        algorithm,
-        name,
-        new javax.crypto.spec.SecretKeySpec(secret.bytes(), TSIG.nameToAlgorithm(algorithm)),
-        clock);
+        algorithm, name, new SecretKeySpec(secret.bytes(), TSIG.nameToAlgorithm(algorithm)), clock);
   }
 }
