@@ -15,12 +15,10 @@ import org.xbill.DNS.Header;
 import org.xbill.DNS.Message;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.Opcode;
-import org.xbill.DNS.Rcode;
 import org.xbill.DNS.Record;
 import org.xbill.DNS.SOARecord;
 import org.xbill.DNS.Section;
 import org.xbill.DNS.TSIG;
-import org.xbill.DNS.TSIGRecord;
 import org.xbill.DNS.Type;
 
 /**
@@ -86,7 +84,7 @@ final class Responder {
     int limit = tcp ? TransferStream.MAX_MESSAGE_BYTES : Replies.udpLimit(query);
     Optional<TSIG> key = Optional.empty();
     try {
-      key = verified(query, wire);
+      key = access.verify(query, wire);
       return route(query, remote, tcp, key, limit);
     } catch (DnsFailure f) {
       log.debug("{}: {}", remote, f.getMessage());
@@ -109,30 +107,6 @@ final class Responder {
         && h.getCount(Section.ANSWER) <= 1
         && h.getCount(Section.AUTHORITY) <= 1
         && h.getCount(Section.ADDITIONAL) <= 2;
-  }
-
-  /** The verified key of a signed query, or empty when unsigned. */
-  private Optional<TSIG> verified(Message query, byte[] wire) throws DnsFailure {
-    TSIGRecord tsig = query.getTSIG();
-    if (tsig == null) {
-      return Optional.empty();
-    }
-    TSIG key =
-        access
-            .key(tsig.getName())
-            .orElseThrow(() -> new DnsFailure(Failure.BADKEY, "unknown key " + tsig.getName()));
-    int result = key.verify(query, wire, null);
-    if (result == Rcode.BADTIME) {
-      throw new DnsFailure(Failure.BADTIME, "key " + tsig.getName() + " signed at a bad time");
-    }
-    if (result == Rcode.BADKEY) {
-      throw new DnsFailure(Failure.BADKEY, "key " + tsig.getName() + " with another algorithm");
-    }
-    if (result != Rcode.NOERROR) {
-      throw new DnsFailure(
-          Failure.BADSIG, "key " + tsig.getName() + ": " + Rcode.TSIGstring(result));
-    }
-    return Optional.of(key);
   }
 
   private static Name keyName(Message query) {

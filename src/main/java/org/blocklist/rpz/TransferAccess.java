@@ -8,14 +8,18 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.xbill.DNS.Message;
 import org.xbill.DNS.Name;
+import org.xbill.DNS.Rcode;
 import org.xbill.DNS.TSIG;
+import org.xbill.DNS.TSIGRecord;
 
 /**
- * Which grant admits a transfer. A query signed with a key that verifies is admitted by that key's
- * grant if its source is in the grant's addresses (when it has any); an unsigned query by the grant
- * without a key whose addresses hold its source. A signature that fails is refused before this is
- * asked, whatever the source (see {@link Responder}).
+ * Who a query comes from, and which grant admits its transfer. A signed query is verified first
+ * ({@link #verify}): a signature that fails is refused whatever the source address. A query signed
+ * with a key that verifies is admitted by that key's grant if its source is in the grant's
+ * addresses (when it has any); an unsigned query by the grant without a key whose addresses hold
+ * its source.
  */
 public final class TransferAccess {
   private record Keyed(TransferGrant grant, TSIG tsig) {}
@@ -56,6 +60,33 @@ public final class TransferAccess {
   /** The signer and verifier of the key named {@code name}, if one is granted. */
   Optional<TSIG> key(Name name) {
     return Optional.ofNullable(keys.get(name)).map(Keyed::tsig);
+  }
+
+  /**
+   * The key of a signed query once its signature verifies (RFC 8945 section 5.2), or empty when the
+   * query is unsigned: an unknown key is BADKEY, a MAC that does not verify BADSIG, a time outside
+   * the fudge BADTIME.
+   */
+  Optional<TSIG> verify(Message query, byte[] wire) throws DnsFailure {
+    TSIGRecord tsig = query.getTSIG();
+    if (tsig == null) {
+      return Optional.empty();
+    }
+    TSIG key =
+        key(tsig.getName())
+            .orElseThrow(() -> new DnsFailure(Failure.BADKEY, "unknown key " + tsig.getName()));
+    int result = key.verify(query, wire, null);
+    if (result == Rcode.BADTIME) {
+      throw new DnsFailure(Failure.BADTIME, "key " + tsig.getName() + " signed at a bad time");
+    }
+    if (result == Rcode.BADKEY) {
+      throw new DnsFailure(Failure.BADKEY, "key " + tsig.getName() + " with another algorithm");
+    }
+    if (result != Rcode.NOERROR) {
+      throw new DnsFailure(
+          Failure.BADSIG, "key " + tsig.getName() + ": " + Rcode.TSIGstring(result));
+    }
+    return Optional.of(key);
   }
 
   /** The grant that admits a transfer from {@code source}, signed by {@code verifiedKey} if any. */
