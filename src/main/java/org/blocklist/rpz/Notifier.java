@@ -126,7 +126,7 @@ public final class Notifier extends SimpleChannelInboundHandler<DatagramPacket> 
       attempts++;
       if (attempts == WARN_AFTER + 1) {
         log.warn(
-            "NOTIFY of version {} to {}: no answer after {} tries; still trying every {} s",
+            "NOTIFY of version {} to {}: no answer after {} tries; still trying, at most {} s apart",
             version,
             address,
             WARN_AFTER,
