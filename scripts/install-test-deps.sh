@@ -10,6 +10,11 @@ command -v openssl >/dev/null 2>&1 || need+=(openssl)
 command -v sqlite3 >/dev/null 2>&1 || need+=(sqlite3)
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 [ -d /usr/share/fonts/truetype/dejavu ] || need+=(fonts-dejavu-core)
+# The DNS tests: dig, and three real resolvers as secondaries of the RPZ zone.
+command -v dig >/dev/null 2>&1 || need+=(bind9-dnsutils)
+[ -x /usr/sbin/unbound ] || need+=(unbound)
+[ -x /usr/sbin/named ] || need+=(bind9)
+[ -x /usr/sbin/pdns_recursor ] || need+=(pdns-recursor)
 
 if [ "${#need[@]}" -gt 0 ]; then
   echo "installing: ${need[*]}"
