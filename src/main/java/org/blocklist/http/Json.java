@@ -141,17 +141,17 @@ final class Json {
 
   /**
    * A field name from the request as a message shows it: as it is when it is a plain identifier,
-   * else quoted with every character outside printable ASCII escaped and cut after {@value
-   * #MAX_ECHOED_NAME} characters, so that a message never carries raw control characters or an
-   * unbounded echo of the input.
+   * else quoted with every character outside printable ASCII escaped, and cut once the quoted text
+   * passes {@value #MAX_ECHOED_NAME} characters, so that a message never carries raw control
+   * characters or an unbounded echo of the input.
    */
   static String name(String field) {
     if (PLAIN_NAME.matcher(field).matches()) {
       return field;
     }
     StringBuilder b = new StringBuilder("\"");
-    int end = Math.min(field.length(), MAX_ECHOED_NAME);
-    for (int i = 0; i < end; i++) {
+    int i = 0;
+    for (; i < field.length() && b.length() <= MAX_ECHOED_NAME; i++) {
       char c = field.charAt(i);
       if (c == '"' || c == '\\') {
         b.append('\\').append(c);
@@ -161,7 +161,7 @@ final class Json {
         b.append(c);
       }
     }
-    return b.append(field.length() > MAX_ECHOED_NAME ? "...\"" : "\"").toString();
+    return b.append(i < field.length() ? "...\"" : "\"").toString();
   }
 
   private static String currentName(JsonParser parser) {

@@ -1,6 +1,7 @@
 package org.blocklist.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -14,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.blocklist.testing.Blocklist;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -78,8 +80,11 @@ class GracefulShutdownIT {
                   .POST(HttpRequest.BodyPublishers.ofString("{}"))
                   .build(),
               HttpResponse.BodyHandlers.ofString());
-      Thread.sleep(
-          1000); // both requests are with the server; the commit of 150,000 rows is not over
+      // Both requests are with the server; the commit of 150,000 rows is not over in half a second.
+      assertThrows(
+          TimeoutException.class,
+          () -> approval.get(500, TimeUnit.MILLISECONDS),
+          "the approval is still in flight when SIGTERM comes");
 
       long sent = System.nanoTime();
       server.process.destroy(); // SIGTERM

@@ -61,7 +61,7 @@ class RpzMessageFuzzTest {
     assertTrue(RCODES.contains(m.getRcode()), Rcode.string(m.getRcode()));
   }
 
-  private void overUdp(byte[] wire) {
+  void overUdp(byte[] wire) {
     EmbeddedChannel ch = RpzChannels.udp(server);
     byte[] answer = RpzChannels.udpExchange(ch, LOOPBACK, wire);
     if (answer != null) {
@@ -70,7 +70,7 @@ class RpzMessageFuzzTest {
     assertFalse(ch.finish());
   }
 
-  private void overTcp(byte[] wire) {
+  void overTcp(byte[] wire) {
     EmbeddedChannel ch = RpzChannels.tcp(server, LOOPBACK);
     if (wire.length > 0 && wire.length <= RpzLimits.MAX_QUERY_BYTES) {
       RpzChannels.sendTcp(ch, wire);
