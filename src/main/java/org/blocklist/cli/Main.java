@@ -20,6 +20,9 @@ public final class Main {
         java -jar target/blocklist.jar serve [--config FILE] [--data DIR] [--http-port N] [--stop-port N] [--dns-port N]
         java -jar target/blocklist.jar principal add --data DIR --role ROLE --name NAME
         java -jar target/blocklist.jar principal revoke --data DIR --name NAME
+        java -jar target/blocklist.jar sync --server URL (--token TOKEN | --token-file FILE) --trust KEY --state DIR
+             [--format text|rpz|unbound|hosts] [--out FILE] [--zone NAME] [--once] [--max-age SECONDS]
+             [--on-change CMD] [--metrics ADDR:PORT] [--serve-rpz ADDR:PORT (not available yet)]
       roles: police, prosecutor, isp, auditor, admin
       """;
 

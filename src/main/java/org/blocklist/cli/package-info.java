@@ -1,8 +1,8 @@
 /**
- * The command line ({@link org.blocklist.cli.Main}): {@code serve} and {@code principal
- * add|revoke}. Exit status 0 ok, 1 refused or failed, 2 usage error.
+ * The command line ({@link org.blocklist.cli.Main}): {@code serve}, {@code principal add|revoke}
+ * and {@code sync}. Exit status 0 ok, 1 refused or failed, 2 usage error.
  *
  * <p>Imports {@code service} (to serve), {@code store} and {@code ledger} (principals), {@code
- * config}; nothing imports it.
+ * config}, {@code sync} (the ISP's agent); nothing imports it.
  */
 package org.blocklist.cli;
