@@ -19,13 +19,14 @@ import org.blocklist.log.ProofVerifier;
  * Checks a delta against what the agent trusts, before anything is applied, in this order: the
  * checkpoint's signature and origin; that it is not smaller than the trusted one ({@code
  * ROLLBACK}); that its tree extends the trusted tree (same size: same root; larger: the consistency
- * proof; else {@code FORK}); that {@code from} and {@code to} are those asked for and signed; the
- * manifest (strictly parsed, origin and version); its inclusion as the tree's last leaf; then the
- * list after the delta: every added name new, every removed name listed, the count equal to the
- * manifest's {@code entries} and the snapshot digest to its {@code list}. When the delta covers one
- * version ({@code from == to - 1}) the changes are that version's, so their counts and digest are
- * checked against {@code added}, {@code removed} and {@code changes} too; across several versions
- * only the net result can be checked (the final list fixes every name in it).
+ * proof; else {@code FORK}), so that a replayed old answer is shown as a rollback; that {@code
+ * from} and {@code to} are those asked for and signed; the manifest (strictly parsed, origin and
+ * version); its inclusion as the tree's last leaf; then the list after the delta: every added name
+ * new, every removed name listed, the count equal to the manifest's {@code entries} and the
+ * snapshot digest to its {@code list}. When the delta covers one version ({@code from == to - 1})
+ * the changes are that version's, so their counts and digest are checked against {@code added},
+ * {@code removed} and {@code changes} too; across several versions only the net result can be
+ * checked (the final list fixes every name in it).
  */
 final class DeltaVerifier {
   /** Gives the consistency proof between two tree sizes (the delta's own, or fetched). */
@@ -50,11 +51,6 @@ final class DeltaVerifier {
   TrustedState verify(
       Checkpoint anchor, long from, EntryList base, DeltaMessage delta, ConsistencyProofs proofs)
       throws FeedException {
-    if (delta.from() != from) {
-      throw new FeedException(
-          Reason.MALFORMED,
-          "delta from: " + delta.from() + " (expected: " + from + ", the version asked for)");
-    }
     Checkpoint cp = trust.verify(delta.checkpoint());
     if (cp.size() < anchor.size()) {
       throw new FeedException(
@@ -66,6 +62,11 @@ final class DeltaVerifier {
               + ", the trusted checkpoint's): the server's log went back");
     }
     checkExtends(anchor, cp, proofs);
+    if (delta.from() != from) {
+      throw new FeedException(
+          Reason.MALFORMED,
+          "delta from: " + delta.from() + " (expected: " + from + ", the version asked for)");
+    }
     if (delta.to() != cp.size()) {
       throw new FeedException(
           Reason.MALFORMED,

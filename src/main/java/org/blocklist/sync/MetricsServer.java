@@ -13,6 +13,10 @@ import java.nio.charset.StandardCharsets;
  * text format, with the JDK's own HTTP server on its single dispatcher thread (a scrape is a few
  * kilobytes rendered from memory); any other path is 404, any other method 405.
  */
+@SuppressForbidden(
+    reason =
+        "com.sun.net.httpserver is the exported, supported API of the jdk.httpserver module, not"
+            + " an internal class; forbidden-apis lists every com.sun package as non-portable")
 final class MetricsServer implements AutoCloseable {
   /** Connections waiting to be accepted. */
   static final int BACKLOG = 16;

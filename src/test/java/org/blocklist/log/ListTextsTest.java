@@ -34,7 +34,7 @@ class ListTextsTest {
     List<String> names = new ArrayList<>();
     StringBuilder text = new StringBuilder();
     for (int i = 0; i < 20_000; i++) {
-      String name = String.format("n%07d.example", i);
+      String name = String.format(java.util.Locale.ROOT, "n%07d.example", i);
       names.add(name);
       text.append(name).append('\n');
     }
