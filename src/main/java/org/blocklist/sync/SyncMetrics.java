@@ -90,8 +90,14 @@ final class SyncMetrics {
     verifiedAt.set(when);
   }
 
+  /** A new version is in the output. */
   void applied(TrustedState state, int skippedRecords) {
     applied.increment();
+    holding(state, skippedRecords);
+  }
+
+  /** The output holds {@code state} (at start, or rewritten). */
+  void holding(TrustedState state, int skippedRecords) {
     entries.set(state.list().size());
     skipped.set(skippedRecords);
   }

@@ -87,11 +87,11 @@ final class Synchronizer {
   void refreshOutput() throws IOException {
     if (trusted != null && !output.isCurrent(trusted)) {
       int skipped = output.write(trusted);
-      metrics.applied(trusted, skipped);
+      metrics.holding(trusted, skipped);
       LOG.info("output {} rewritten for version {}", output.file(), trusted.version());
       runOnChange(trusted);
     } else if (trusted != null) {
-      metrics.applied(trusted, 0);
+      metrics.holding(trusted, 0);
     }
   }
 
