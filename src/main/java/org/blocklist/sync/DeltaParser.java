@@ -1,6 +1,7 @@
 package org.blocklist.sync;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
@@ -50,11 +51,10 @@ final class DeltaParser {
     try (JsonParser p = FACTORY.createParser(body)) {
       return new DeltaParser(maxNames).object(p);
     } catch (JsonProcessingException e) {
+      JsonLocation at = e.getLocation();
       throw malformed(
-          "not JSON at line "
-              + e.getLocation().getLineNr()
-              + " column "
-              + e.getLocation().getColumnNr()
+          "not JSON"
+              + (at == null ? "" : " at line " + at.getLineNr() + " column " + at.getColumnNr())
               + ": "
               + e.getOriginalMessage());
     } catch (IOException e) {
