@@ -38,8 +38,18 @@ final class AtomicFiles {
 
   private AtomicFiles() {}
 
-  /** Replaces {@code target} with what {@code content} writes. */
+  /** Replaces {@code target} with what {@code content} writes, durably. */
   static void write(Path target, Set<PosixFilePermission> permissions, Content content)
+      throws IOException {
+    replace(target, permissions, content, true);
+  }
+
+  /**
+   * Replaces {@code target} atomically; with {@code durable} the file and the directory are also
+   * synced, so the new file survives a power cut.
+   */
+  static void replace(
+      Path target, Set<PosixFilePermission> permissions, Content content, boolean durable)
       throws IOException {
     Path dir = directoryOf(target);
     Path temp =
@@ -53,14 +63,42 @@ final class AtomicFiles {
         OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), BUFFER);
         content.writeTo(out);
         out.flush();
-        channel.force(true);
+        if (durable) {
+          channel.force(true);
+        }
       }
       Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } catch (IOException | RuntimeException e) {
       Files.deleteIfExists(temp);
       throw e;
     }
+    if (durable) {
+      syncDirectory(dir);
+    }
+  }
+
+  /**
+   * Replaces {@code target} with a hard link to {@code source} (already durable), atomically and
+   * durably; false if no link can be made there (another file system), with nothing changed.
+   */
+  static boolean link(Path target, Path source) throws IOException {
+    Path dir = directoryOf(target);
+    Path temp = Files.createTempFile(dir, tempPrefix(target), TEMP_SUFFIX);
+    try {
+      Files.delete(temp);
+      Files.createLink(temp, source);
+    } catch (IOException | UnsupportedOperationException e) {
+      Files.deleteIfExists(temp);
+      return false;
+    }
+    try {
+      Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException | RuntimeException e) {
+      Files.deleteIfExists(temp);
+      throw e;
+    }
     syncDirectory(dir);
+    return true;
   }
 
   /** Deletes the temporary files a crash left beside {@code target}. */

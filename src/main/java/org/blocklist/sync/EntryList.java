@@ -11,7 +11,6 @@ import org.blocklist.domain.DomainName;
 import org.blocklist.feed.FeedException;
 import org.blocklist.feed.FeedException.Reason;
 import org.blocklist.log.Hash;
-import org.blocklist.log.ListTexts;
 
 /**
  * The list of one version as the agent holds it: canonical names, sorted by byte order, unique;
@@ -23,6 +22,7 @@ final class EntryList extends AbstractList<String> implements RandomAccess {
   static final EntryList EMPTY = new EntryList(new String[0]);
 
   private final String[] names;
+  private volatile byte[] snapshot;
 
   private EntryList(String[] names) {
     this.names = names;
@@ -40,7 +40,44 @@ final class EntryList extends AbstractList<String> implements RandomAccess {
 
   /** SHA-256 of the snapshot text: what a manifest's {@code list} line fixes. */
   Hash digest() {
-    return ListTexts.snapshotDigest(this);
+    return Hash.sha256(snapshot());
+  }
+
+  /**
+   * The snapshot text, built once per list (the list is immutable): it is hashed to verify the
+   * version and then written as it is, so a million names are turned into bytes only once.
+   */
+  private byte[] snapshot() {
+    byte[] text = snapshot;
+    if (text == null) {
+      long length = 0;
+      for (String name : names) {
+        length += name.length() + 1;
+      }
+      if (length > Integer.MAX_VALUE - 8) {
+        throw new IllegalStateException("snapshot text of " + length + " bytes");
+      }
+      text = new byte[(int) length];
+      int at = 0;
+      for (String name : names) {
+        asciiBytes(name, text, at);
+        at += name.length();
+        text[at++] = '\n';
+      }
+      snapshot = text;
+    }
+    return text;
+  }
+
+  /**
+   * Copies the ASCII {@code name} into {@code buffer}: {@code String.getBytes(int, int, byte[],
+   * int)} is deprecated because it drops the high byte of each char, which is exactly right for
+   * canonical names (ASCII, checked when the list was read), and it is one array copy.
+   */
+  @SuppressForbidden(reason = "entry names are ASCII; the deprecated copy is the fast one")
+  @SuppressWarnings("deprecation")
+  private static void asciiBytes(String name, byte[] buffer, int offset) {
+    name.getBytes(0, name.length(), buffer, offset);
   }
 
   /**
@@ -100,18 +137,22 @@ final class EntryList extends AbstractList<String> implements RandomAccess {
 
   /** Writes the snapshot text: each name followed by {@code \n}. */
   void writeSnapshot(OutputStream out) throws IOException {
-    for (String name : names) {
-      out.write(name.getBytes(StandardCharsets.US_ASCII));
-      out.write('\n');
-    }
+    out.write(snapshot());
   }
 
   /**
-   * Reads snapshot text strictly: canonical names, each ending in {@code \n}, strictly sorted.
+   * Reads snapshot text strictly: canonical names, each ending in {@code \n}, strictly sorted. The
+   * list keeps {@code text} as its snapshot text: the caller must not change it.
    *
    * @throws IllegalArgumentException naming the line that is not so (never the name)
    */
   static EntryList parseSnapshot(byte[] text, int maxNames) {
+    EntryList list = parseLines(text, maxNames);
+    list.snapshot = text;
+    return list;
+  }
+
+  private static EntryList parseLines(byte[] text, int maxNames) {
     if (text.length > 0 && text[text.length - 1] != '\n') {
       throw new IllegalArgumentException("the last line does not end in a newline");
     }

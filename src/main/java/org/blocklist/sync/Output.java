@@ -36,7 +36,20 @@ final class Output {
     return format;
   }
 
-  /** Replaces the file with {@code state}'s list; returns the number of names left out. */
+  /**
+   * Replaces the file with {@code state}'s list; returns the number of records left out. In the
+   * text format the output is a hard link to {@code snapshotFile}, the state directory's list file
+   * of the same version (already written and synced), when both are on one file system: the list is
+   * then written once per version, not twice.
+   */
+  int write(TrustedState state, Path snapshotFile) throws IOException {
+    if (format == OutputFormat.TEXT && AtomicFiles.link(file, snapshotFile)) {
+      return 0;
+    }
+    return write(state);
+  }
+
+  /** Replaces the file with {@code state}'s list; returns the number of records left out. */
   int write(TrustedState state) throws IOException {
     int[] skipped = new int[1];
     AtomicFiles.write(file, AtomicFiles.SHARED, out -> skipped[0] = render(state, out));

@@ -30,14 +30,16 @@ import org.blocklist.log.Manifest;
  * <ul>
  *   <li>{@value #TRUSTED}: the trusted version, the commit point: its signed checkpoint note,
  *       manifest and inclusion proof;
- *   <li>{@code list-<N>.txt}: the snapshot text of that version N;
+ *   <li>{@code list-<N>.txt}: the snapshot text of that version N, with the outputs' mode (0640):
+ *       in the text format the output is a hard link to it;
  *   <li>{@value #VERIFIED_AT}: when a checkpoint from the server last verified;
  *   <li>{@value #EVIDENCE}{@code /}: what refused servers sent ({@link Evidence}).
  * </ul>
  *
- * <p>{@link #commit} writes the new version's list file, then {@value #TRUSTED} (each atomically),
- * then deletes the old list file: a crash at any point leaves {@value #TRUSTED} naming a complete
- * list file. Reading and checking what is stored is {@link StoredState}'s business.
+ * <p>{@link #commit} writes the new version's list file, then {@value #TRUSTED} (each atomically);
+ * the old list file is deleted once the output is in place ({@link #forget}): a crash at any point
+ * leaves {@value #TRUSTED} naming a complete list file, and a list file left behind is deleted at
+ * the next start. Reading and checking what is stored is {@link StoredState}'s business.
  */
 final class StateDirectory implements AutoCloseable {
   static final String LOCK = "sync.lock";
@@ -124,9 +126,12 @@ final class StateDirectory implements AutoCloseable {
     return Optional.of(JSON.readTree(Files.readAllBytes(file)));
   }
 
-  /** Makes {@code next} the trusted version, replacing version {@code previous}. */
-  void commit(long previous, TrustedState next) throws IOException {
-    AtomicFiles.write(listFile(next.version()), AtomicFiles.PRIVATE, next.list()::writeSnapshot);
+  /**
+   * Makes {@code next} the trusted version; the list file of the one before stays ({@link
+   * #forget}).
+   */
+  void commit(TrustedState next) throws IOException {
+    AtomicFiles.write(listFile(next.version()), AtomicFiles.SHARED, next.list()::writeSnapshot);
     ObjectNode json = JSON.createObjectNode();
     json.put("format", FORMAT);
     json.put("checkpoint", next.note());
@@ -135,8 +140,11 @@ final class StateDirectory implements AutoCloseable {
     next.inclusion().forEach(h -> inclusion.add(h.base64()));
     byte[] bytes = JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(json);
     AtomicFiles.write(trustedFile(), AtomicFiles.PRIVATE, out -> out.write(bytes));
-    if (previous != next.version()) {
-      Files.deleteIfExists(listFile(previous));
+  }
+
+  /** Deletes the list file of {@code version}, once a later one is trusted and in the output. */
+  void forget(long version) throws IOException {
+    if (Files.deleteIfExists(listFile(version))) {
       AtomicFiles.syncDirectory(dir);
     }
   }
@@ -170,9 +178,14 @@ final class StateDirectory implements AutoCloseable {
     }
   }
 
+  /**
+   * Records when a checkpoint last verified; replaced atomically but not synced (it is written on
+   * every poll, and a time lost in a power cut only makes the feed look older than it is).
+   */
   void recordVerified(Instant when) throws IOException {
     byte[] text = (when + "\n").getBytes(StandardCharsets.US_ASCII);
-    AtomicFiles.write(dir.resolve(VERIFIED_AT), AtomicFiles.PRIVATE, out -> out.write(text));
+    AtomicFiles.replace(
+        dir.resolve(VERIFIED_AT), AtomicFiles.PRIVATE, out -> out.write(text), false);
   }
 
   @Override

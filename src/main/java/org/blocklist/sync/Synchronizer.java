@@ -86,7 +86,7 @@ final class Synchronizer {
    */
   void refreshOutput() throws IOException {
     if (trusted != null && !output.isCurrent(trusted)) {
-      int skipped = output.write(trusted);
+      int skipped = output.write(trusted, dir.listFile(trusted.version()));
       metrics.holding(trusted, skipped);
       LOG.info("output {} rewritten for version {}", output.file(), trusted.version());
       runOnChange(trusted);
@@ -130,12 +130,12 @@ final class Synchronizer {
     }
     Instant now = clock.instant();
     metrics.verified(next.version(), now);
-    dir.recordVerified(now);
-    if (!resync && next.version() == trusted.version()) {
-      return false;
+    boolean changed = resync || next.version() != trusted.version();
+    if (changed) {
+      apply(next, delta);
     }
-    apply(next, delta);
-    return true;
+    dir.recordVerified(now);
+    return changed;
   }
 
   private void apply(TrustedState next, DeltaMessage delta) throws IOException {
@@ -143,11 +143,14 @@ final class Synchronizer {
     int skipped;
     applying.lock();
     try {
-      dir.commit(previous, next);
+      dir.commit(next);
       trusted = next;
       anchor = next.checkpoint();
       anchorNote = next.note();
-      skipped = output.write(next);
+      skipped = output.write(next, dir.listFile(next.version()));
+      if (previous != next.version()) {
+        dir.forget(previous);
+      }
     } finally {
       applying.unlock();
     }

@@ -51,10 +51,10 @@ class SyncStateTest {
   }
 
   @Test
-  void stateFiles_areTheAgentsOnly_andTheOutputIsGroupReadable() throws Exception {
+  void stateFiles_areTheAgentsOnly_andTheListAndOutputGroupReadable() throws Exception {
     assertEquals("rwx------", perms(h.state));
     assertEquals("rw-------", perms(h.state.resolve(StateDirectory.TRUSTED)));
-    assertEquals("rw-------", perms(h.state.resolve("list-1.txt")));
+    assertEquals("rw-r-----", perms(h.state.resolve("list-1.txt"))); // the output links to it
     assertEquals("rw-r-----", perms(h.out(OutputFormat.TEXT)));
   }
 

@@ -78,13 +78,17 @@ class SyncWatchTest {
   @Test
   void watch_appliesEachApproval_wokenByTheLongPoll() throws Exception {
     watch();
-    for (String name : List.of("a.example", "b.example", "c.example")) {
-      h.bl.publish("block", name);
+    List<String> names = List.of("a.example", "b.example", "c.example");
+    for (int i = 0; i < names.size(); i++) {
+      h.bl.publish("block", names.get(i));
       byte[] snapshot = h.snapshot();
+      double applied = i + 1;
       SyncHarness.await(
-          () -> java.security.MessageDigest.isEqual(snapshot, read(h.out(OutputFormat.TEXT))),
+          () ->
+              java.security.MessageDigest.isEqual(snapshot, read(h.out(OutputFormat.TEXT)))
+                  && value(scrape(), "blocklist_sync_applied_total") == applied,
           WITHIN,
-          "applied " + name);
+          "applied " + names.get(i));
     }
     String metrics = scrape();
     assertEquals(3.0, value(metrics, "blocklist_sync_verified_version"));
