@@ -132,6 +132,10 @@ public final class SyncAgent implements AutoCloseable {
     if (settings.metrics().isPresent()) {
       try {
         server = MetricsServer.start(settings.metrics().get(), registry);
+        LOG.info(
+            "metrics on http://{}:{}/metrics",
+            settings.metrics().get().getAddress().getHostAddress(),
+            server.port());
       } catch (IOException e) {
         throw new SyncStartException(
             "--metrics " + settings.metrics().get() + ": cannot listen: " + e.getMessage(), e);
