@@ -29,7 +29,10 @@ import org.slf4j.LoggerFactory;
 public final class SyncAgent implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(SyncAgent.class);
 
-  /** A long-poll answered with no change sooner than half its wait is followed by this pause. */
+  /**
+   * A long-poll answered with no change sooner than half its wait (or any answer with no change
+   * when {@code --max-age} is too short for a long-poll) is followed by this pause.
+   */
   static final Duration MIN_POLL_INTERVAL = Duration.ofSeconds(1);
 
   /** How long a stop waits for a version being applied to be in place. */
@@ -211,7 +214,7 @@ public final class SyncAgent implements AutoCloseable {
           boolean applied = sync.attempt(wait);
           backoff.reset();
           Duration took = Duration.between(started, env.clock().instant());
-          if (!applied && took.compareTo(wait.dividedBy(2)) < 0) {
+          if (!applied && (wait.isZero() || took.compareTo(wait.dividedBy(2)) < 0)) {
             pause = MIN_POLL_INTERVAL;
           }
         } catch (FeedException e) {
