@@ -10,8 +10,12 @@ command -v openssl >/dev/null 2>&1 || need+=(openssl)
 command -v sqlite3 >/dev/null 2>&1 || need+=(sqlite3)
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 [ -d /usr/share/fonts/truetype/dejavu ] || need+=(fonts-dejavu-core)
-[ -x /usr/sbin/unbound ] || need+=(unbound)                            # the sync agent's RPZ and local-zone files
-command -v named-checkzone >/dev/null 2>&1 || need+=(bind9-utils)      # BIND's check of the RPZ file
+# The DNS tests: dig, and three real resolvers as secondaries of the RPZ zone.
+command -v dig >/dev/null 2>&1 || need+=(bind9-dnsutils)
+[ -x /usr/sbin/unbound ] || need+=(unbound)
+[ -x /usr/sbin/named ] || need+=(bind9)
+[ -x /usr/sbin/pdns_recursor ] || need+=(pdns-recursor)
+command -v named-checkzone >/dev/null 2>&1 || need+=(bind9-utils)      # BIND's check of the sync agent's RPZ file
 
 if [ "${#need[@]}" -gt 0 ]; then
   echo "installing: ${need[*]}"

@@ -51,6 +51,7 @@ final class ServeCommand {
         blocklist is serving version %d (%d entries) of %s
           API:          %s   (try: curl %s/v1/checkpoint)
           stop page:    http://%s:%d/
+          DNS (RPZ):    %s port %d, TCP and UDP, zone %s
           data:         %s
           verifier key: %s
         Next steps (in another terminal):
@@ -65,6 +66,9 @@ final class ServeCommand {
             url,
             config.stopPage().bind(),
             service.stopPort(),
+            config.dns().bind(),
+            service.dnsPort(),
+            config.dns().zone(),
             data,
             service.keys().verifierKey().encode(),
             data,

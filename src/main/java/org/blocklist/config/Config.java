@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The service configuration, as read from {@code config/blocklist.yaml} over the built-in defaults
@@ -57,22 +58,83 @@ public record Config(
     }
   }
 
+  /**
+   * The DNS listener (TCP and UDP on one port) serving the list as an RPZ zone. {@code transfers}:
+   * who may transfer it, each as an ISP principal; empty lets only loopback clients transfer.
+   * {@code queriesPerSecondPerAddress}: UDP queries a second from one source address (an IPv6 /64),
+   * a burst of 5 s, {@code 0} for unlimited; {@code transfersPerAddress}: transfers streaming at
+   * once to one source address.
+   */
   public record Dns(
       int port,
+      String bind,
       String zone,
       String action,
       @JsonProperty("notify") List<String> notifyTargets,
-      List<Map<String, Object>> transfers) {
+      List<Transfer> transfers,
+      int queriesPerSecondPerAddress,
+      int transfersPerAddress) {
     public Dns {
+      requireNonNull(bind, "bind");
       requireNonNull(zone, "zone");
       requireNonNull(action, "action");
       ConfigChecks.port("dns.port", port);
+      ConfigChecks.absoluteName("dns.zone", zone);
       if (!action.equals("nxdomain") && !action.equals("stoppage")) {
         throw new IllegalArgumentException(
             "dns.action: " + action + " (expected: nxdomain or stoppage)");
       }
       notifyTargets = List.copyOf(notifyTargets);
+      for (int i = 0; i < notifyTargets.size(); i++) {
+        ConfigChecks.endpoint("dns.notify[" + i + "]", notifyTargets.get(i));
+      }
       transfers = List.copyOf(transfers);
+      ConfigChecks.transfers("dns.transfers", transfers);
+      ConfigChecks.range(
+          "dns.queriesPerSecondPerAddress", queriesPerSecondPerAddress, 0, 10_000_000);
+      ConfigChecks.range("dns.transfersPerAddress", transfersPerAddress, 1, 10_000);
+    }
+
+    Dns withPort(int newPort) {
+      return new Dns(
+          newPort,
+          bind,
+          zone,
+          action,
+          notifyTargets,
+          transfers,
+          queriesPerSecondPerAddress,
+          transfersPerAddress);
+    }
+  }
+
+  /**
+   * One {@code dns.transfers} entry: the ISP principal {@code isp} may transfer the zone from
+   * {@code addresses} (CIDR ranges), with {@code tsig} (a key), or both (then a transfer needs
+   * both).
+   */
+  public record Transfer(String isp, List<String> addresses, Tsig tsig) {
+    public Transfer {
+      requireNonNull(isp, "isp");
+      addresses = addresses == null ? List.of() : List.copyOf(addresses);
+    }
+
+    public Optional<Tsig> key() {
+      return Optional.ofNullable(tsig);
+    }
+  }
+
+  /** A TSIG key (RFC 8945): its name, algorithm ({@code hmac-sha256}) and base64 secret. */
+  public record Tsig(String name, String algorithm, String secret) {
+    public Tsig {
+      requireNonNull(name, "name");
+      algorithm = algorithm == null ? "hmac-sha256" : algorithm;
+      requireNonNull(secret, "secret");
+    }
+
+    @Override
+    public String toString() {
+      return "Tsig[name=" + name + ", algorithm=" + algorithm + ", secret=(hidden)]";
     }
   }
 
@@ -138,10 +200,7 @@ public record Config(
                 stopPage.host(),
                 stopPage.contactPhone(),
                 stopPage.requestsPerSecondPerAddress());
-    Dns d =
-        dnsPort == null
-            ? dns
-            : new Dns(dnsPort, dns.zone(), dns.action(), dns.notifyTargets(), dns.transfers());
+    Dns d = dnsPort == null ? dns : dns.withPort(dnsPort);
     return new Config(origin, data, protectedDomains, h, s, d, metrics, limits);
   }
 }

@@ -23,14 +23,16 @@ final class ApiConnection extends SimpleChannelInboundHandler<FullHttpRequest> {
   private final Dispatcher dispatcher;
   private final HttpMetrics metrics;
   private final Ticker ticker;
+  private final InFlight inFlight;
   private final ArrayDeque<Incoming> waiting = new ArrayDeque<>();
   private boolean answering;
   private boolean closing;
 
-  ApiConnection(Dispatcher dispatcher, HttpMetrics metrics, Ticker ticker) {
+  ApiConnection(Dispatcher dispatcher, HttpMetrics metrics, Ticker ticker, InFlight inFlight) {
     this.dispatcher = requireNonNull(dispatcher, "dispatcher");
     this.metrics = requireNonNull(metrics, "metrics");
     this.ticker = requireNonNull(ticker, "ticker");
+    this.inFlight = requireNonNull(inFlight, "inFlight");
   }
 
   @Override
@@ -55,6 +57,7 @@ final class ApiConnection extends SimpleChannelInboundHandler<FullHttpRequest> {
   }
 
   private void handle(ChannelHandlerContext ctx, Incoming request) {
+    inFlight.start();
     Dispatcher.Exchange x = new Dispatcher.Exchange(ticker.read());
     CompletableFuture<ApiResponse> answer =
         request.failure() != null
@@ -80,7 +83,8 @@ final class ApiConnection extends SimpleChannelInboundHandler<FullHttpRequest> {
     } catch (RuntimeException e) {
       r = ErrorMapper.map(e);
     }
-    Responses.write(ctx, r, request.keepAlive(), request.http10(), request.head());
+    Responses.write(ctx, r, request.keepAlive(), request.http10(), request.head())
+        .addListener(written -> inFlight.end());
     long nanos = ticker.read() - x.start;
     if (x.route == null) {
       metrics.unmatched(request.method(), r.status().code(), nanos);

@@ -21,18 +21,21 @@ final class ApiInitializer extends ChannelInitializer<Channel> {
   private final Dispatcher dispatcher;
   private final HttpMetrics metrics;
   private final Ticker ticker;
+  private final InFlight inFlight;
 
   ApiInitializer(
       ConnectionLimit connections,
       Config.Limits limits,
       Dispatcher dispatcher,
       HttpMetrics metrics,
-      Ticker ticker) {
+      Ticker ticker,
+      InFlight inFlight) {
     this.connections = requireNonNull(connections, "connections");
     this.limits = requireNonNull(limits, "limits");
     this.dispatcher = requireNonNull(dispatcher, "dispatcher");
     this.metrics = requireNonNull(metrics, "metrics");
     this.ticker = requireNonNull(ticker, "ticker");
+    this.inFlight = requireNonNull(inFlight, "inFlight");
   }
 
   @Override
@@ -50,6 +53,6 @@ final class ApiInitializer extends ChannelInitializer<Channel> {
     p.addLast(new HttpResponseEncoder());
     p.addLast(deadlines.messages());
     p.addLast(new ApiAggregator(limits.bodyBytes()));
-    p.addLast(new ApiConnection(dispatcher, metrics, ticker));
+    p.addLast(new ApiConnection(dispatcher, metrics, ticker, inFlight));
   }
 }

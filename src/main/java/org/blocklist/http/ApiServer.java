@@ -2,6 +2,7 @@ package org.blocklist.http;
 
 import static java.util.Objects.requireNonNull;
 
+import com.github.benmanes.caffeine.cache.Ticker;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import io.micrometer.core.instrument.binder.netty4.NettyAllocatorMetrics;
 import io.micrometer.core.instrument.binder.netty4.NettyEventExecutorMetrics;
@@ -38,14 +39,24 @@ public final class ApiServer implements AutoCloseable {
   /** Largest piece of a chunked body decoded at once (the aggregator joins them). */
   static final int MAX_CHUNK_BYTES = 8192;
 
+  /** At shutdown, how long the requests in flight have to be answered before connections close. */
+  static final int DRAIN_SECONDS = 10;
+
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ApiServer.class);
+
   private final EventLoopGroup group;
   private final Channel channel;
   private final DeltaRoutes deltas;
+  private final InFlight inFlight;
+  private final Ticker ticker;
 
-  private ApiServer(EventLoopGroup group, Channel channel, DeltaRoutes deltas) {
+  private ApiServer(
+      EventLoopGroup group, Channel channel, DeltaRoutes deltas, InFlight inFlight, Ticker ticker) {
     this.group = group;
     this.channel = channel;
     this.deltas = deltas;
+    this.inFlight = inFlight;
+    this.ticker = ticker;
   }
 
   /** Binds the API on {@code config.http()} and returns once it listens. */
@@ -83,10 +94,12 @@ public final class ApiServer implements AutoCloseable {
     EventLoopGroup group = Transports.eventLoops(config.http().ioThreads());
     new NettyEventExecutorMetrics(group).bindTo(registry);
     new NettyAllocatorMetrics(PooledByteBufAllocator.DEFAULT).bindTo(registry);
+    InFlight inFlight = new InFlight();
     ServerBootstrap bootstrap =
         Transports.server(group)
             .childHandler(
-                new ApiInitializer(connections, limits, dispatcher, metrics, context.ticker()));
+                new ApiInitializer(
+                    connections, limits, dispatcher, metrics, context.ticker(), inFlight));
     try {
       Channel channel =
           Transports.bind(
@@ -95,7 +108,7 @@ public final class ApiServer implements AutoCloseable {
               config.http().port(),
               "HTTP API",
               "--http-port or http.port in the configuration");
-      return new ApiServer(group, channel, deltas);
+      return new ApiServer(group, channel, deltas, inFlight, context.ticker());
     } catch (InterruptedException | IOException | RuntimeException e) {
       group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
       deltas.close();
@@ -161,10 +174,26 @@ public final class ApiServer implements AutoCloseable {
     return ((InetSocketAddress) channel.localAddress()).getPort();
   }
 
+  /**
+   * Stops listening, answers the held long-polls (no new version: {@code to == from}), waits up to
+   * {@value #DRAIN_SECONDS} s for the requests in flight to be answered (an approval being
+   * committed among them), then closes every connection. The writer is closed after this, by the
+   * service, so a commit under way is finished and answered.
+   */
   @Override
   public void close() {
     channel.close().awaitUninterruptibly(5, TimeUnit.SECONDS);
     deltas.close();
-    group.shutdownGracefully(0, 5, TimeUnit.SECONDS).awaitUninterruptibly(10, TimeUnit.SECONDS);
+    try {
+      if (!inFlight.awaitNone(TimeUnit.SECONDS.toMillis(DRAIN_SECONDS), ticker)) {
+        log.warn(
+            "shutting down with {} requests still unanswered after {} s",
+            inFlight.count(),
+            DRAIN_SECONDS);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
   }
 }

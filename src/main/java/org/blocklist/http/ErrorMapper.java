@@ -55,6 +55,14 @@ final class ErrorMapper {
               List.of())
           .withHeader("Retry-After", "1");
     }
+    if (t instanceof StoreException e && e.full()) {
+      log.error("store failure: the disk is full; writes are refused until space is freed", t);
+      return error(
+          HttpResponseStatus.INSUFFICIENT_STORAGE,
+          "insufficient_storage",
+          "the store's disk is full: nothing was changed; retry once space is freed",
+          List.of());
+    }
     if (t instanceof StoreException) {
       log.error("store failure", t);
       return error(

@@ -99,7 +99,7 @@ final class Json {
 
   private static String describe(JsonProcessingException e, Class<?> type) {
     if (e instanceof UnrecognizedPropertyException u) {
-      return u.getPropertyName()
+      return name(u.getPropertyName())
           + ": unknown field (expected: "
           + fields(u.getReferringClass())
           + ")";
@@ -120,7 +120,7 @@ final class Json {
     }
     if (e instanceof JsonParseException p && p.getMessage().startsWith("Duplicate field")) {
       String name = p.getProcessor() == null ? null : currentName(p.getProcessor());
-      return (name == null ? "a field" : name) + ": given twice (expected: once)";
+      return (name == null ? "a field" : name(name)) + ": given twice (expected: once)";
     }
     if (e instanceof JsonMappingException m && m.getCause() instanceof IllegalArgumentException) {
       return path(m) + ": " + m.getCause().getMessage();
@@ -131,6 +131,37 @@ final class Json {
             + e.getLocation().getLineNr()
             + ", column "
             + e.getLocation().getColumnNr();
+  }
+
+  /** Longest field name echoed in a message; longer ones are cut. */
+  static final int MAX_ECHOED_NAME = 64;
+
+  private static final java.util.regex.Pattern PLAIN_NAME =
+      java.util.regex.Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,63}");
+
+  /**
+   * A field name from the request as a message shows it: as it is when it is a plain identifier,
+   * else quoted with every character outside printable ASCII escaped and cut after {@value
+   * #MAX_ECHOED_NAME} characters, so that a message never carries raw control characters or an
+   * unbounded echo of the input.
+   */
+  static String name(String field) {
+    if (PLAIN_NAME.matcher(field).matches()) {
+      return field;
+    }
+    StringBuilder b = new StringBuilder("\"");
+    int end = Math.min(field.length(), MAX_ECHOED_NAME);
+    for (int i = 0; i < end; i++) {
+      char c = field.charAt(i);
+      if (c == '"' || c == '\\') {
+        b.append('\\').append(c);
+      } else if (c < 0x20 || c > 0x7e) {
+        b.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) c));
+      } else {
+        b.append(c);
+      }
+    }
+    return b.append(field.length() > MAX_ECHOED_NAME ? "...\"" : "\"").toString();
   }
 
   private static String currentName(JsonParser parser) {
@@ -146,7 +177,7 @@ final class Json {
     StringBuilder b = new StringBuilder();
     for (JsonMappingException.Reference r : e.getPath()) {
       if (r.getFieldName() != null) {
-        b.append(b.length() == 0 ? "" : ".").append(r.getFieldName());
+        b.append(b.length() == 0 ? "" : ".").append(name(r.getFieldName()));
       } else if (r.getIndex() >= 0) {
         b.append('[').append(r.getIndex()).append(']');
       }

@@ -38,6 +38,7 @@ import org.blocklist.audit.AuditEvent;
 import org.blocklist.audit.EventType;
 import org.blocklist.auth.Authenticator;
 import org.blocklist.config.Config;
+import org.blocklist.dns.DnsServer;
 import org.blocklist.domain.DomainCanonicalizer;
 import org.blocklist.domain.ProtectedDomains;
 import org.blocklist.domain.RequisitionDomainValidator;
@@ -77,6 +78,12 @@ public final class Service implements AutoCloseable {
   /** The stop page serves a few fixed pages: one event loop is plenty. */
   static final int STOP_PAGE_THREADS = 1;
 
+  /**
+   * The DNS listener answers SOA queries and streams transfers in slices of one message: one event
+   * loop leaves the other core to the API.
+   */
+  static final int DNS_THREADS = 1;
+
   private static final Logger log = LoggerFactory.getLogger(Service.class);
 
   private final List<AutoCloseable> resources;
@@ -84,6 +91,7 @@ public final class Service implements AutoCloseable {
   private final LedgerKeys keys;
   private final ApiServer api;
   private final StopPageServer stop;
+  private final DnsServer dns;
   private final PrometheusMeterRegistry registry;
 
   private Service(
@@ -92,12 +100,14 @@ public final class Service implements AutoCloseable {
       LedgerKeys keys,
       ApiServer api,
       StopPageServer stop,
+      DnsServer dns,
       PrometheusMeterRegistry registry) {
     this.resources = resources;
     this.ledger = ledger;
     this.keys = keys;
     this.api = api;
     this.stop = stop;
+    this.dns = dns;
     this.registry = registry;
   }
 
@@ -226,7 +236,20 @@ public final class Service implements AutoCloseable {
               ticker,
               STOP_PAGE_THREADS);
       resources.add(0, stop);
-      return new Service(resources, ledger, keys, api, stop, registry);
+      DnsServer dns =
+          DnsServer.start(
+              config.dns(),
+              config.stopPage().host(),
+              ledger::state,
+              ispStatus,
+              clock,
+              ticker,
+              registry,
+              random,
+              DNS_THREADS);
+      resources.add(0, dns);
+      ledger.onPublish(dns::published);
+      return new Service(resources, ledger, keys, api, stop, dns, registry);
     } catch (VerificationException e) {
       closeAll(resources);
       throw new StartException("the stored history does not verify: " + e.getMessage(), e);
@@ -261,6 +284,11 @@ public final class Service implements AutoCloseable {
 
   public int stopPort() {
     return stop.port();
+  }
+
+  /** The DNS port, TCP and UDP. */
+  public int dnsPort() {
+    return dns.port();
   }
 
   public ListState state() {

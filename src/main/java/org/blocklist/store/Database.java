@@ -12,6 +12,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import org.blocklist.ledger.StoreException;
 import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
 
 /**
  * The embedded SQLite store: one file {@code blocklist.db} in the data directory, WAL journal,
@@ -28,6 +30,18 @@ public final class Database {
 
   private Database(Path file) {
     this.file = file;
+  }
+
+  /**
+   * The existing store file {@code file} (a backup, say), opened as it is: no directory or schema
+   * is created.
+   */
+  public static Database existing(Path file) throws StoreException {
+    requireNonNull(file, "file");
+    if (!Files.isRegularFile(file)) {
+      throw new StoreException("no store at " + file);
+    }
+    return new Database(file);
   }
 
   /**
@@ -108,21 +122,47 @@ public final class Database {
       throws StoreException, E {
     try {
       c.setAutoCommit(false);
-      boolean done = false;
+      T result;
       try {
-        T result = work.run(c);
+        result = work.run(c);
         c.commit();
-        done = true;
-        return result;
-      } finally {
-        if (!done) {
-          c.rollback();
-        }
-        c.setAutoCommit(true);
+      } catch (Exception e) { // rethrown precisely: SQLException, E or unchecked
+        undo(c, e);
+        throw e;
       }
+      c.setAutoCommit(true);
+      return result;
     } catch (SQLException e) {
-      throw new StoreException("store transaction failed: " + e.getMessage(), e);
+      throw failure("store transaction failed", e);
     }
+  }
+
+  /**
+   * Rolls back after {@code cause} and leaves {@code c} in auto-commit mode. SQLite may already
+   * have rolled back by itself (a full disk does), so either step may fail with "no transaction is
+   * active": that must not hide the cause, so such failures are only attached to it. The driver
+   * records auto-commit before it talks to SQLite, so the next transaction begins afresh.
+   */
+  private static void undo(Connection c, Exception cause) {
+    try {
+      c.rollback();
+    } catch (SQLException e) {
+      cause.addSuppressed(e);
+    }
+    try {
+      c.setAutoCommit(true);
+    } catch (SQLException e) {
+      cause.addSuppressed(e);
+    }
+  }
+
+  /** A store failure; a full disk ({@code SQLITE_FULL}) is told apart (the API answers 507). */
+  static StoreException failure(String what, SQLException e) {
+    if (e instanceof SQLiteException s
+        && (s.getResultCode().code & 0xff) == SQLiteErrorCode.SQLITE_FULL.code) {
+      return StoreException.full(what + ": the disk is full: " + e.getMessage(), e);
+    }
+    return new StoreException(what + ": " + e.getMessage(), e);
   }
 
   /** Runs read-only {@code work} on {@code c} (a consistent snapshot in WAL mode). */

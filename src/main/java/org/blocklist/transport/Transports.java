@@ -1,5 +1,6 @@
 package org.blocklist.transport;
 
+import io.netty.bootstrap.Bootstrap;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
@@ -8,9 +9,12 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.ServerChannel;
 import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollDatagramChannel;
 import io.netty.channel.epoll.EpollIoHandler;
 import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.DatagramChannel;
+import io.netty.channel.socket.nio.NioDatagramChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -40,7 +44,23 @@ public final class Transports {
   public static Channel bind(
       ServerBootstrap bootstrap, String host, int port, String listener, String how)
       throws IOException, InterruptedException {
-    ChannelFuture bound = bootstrap.bind(new InetSocketAddress(host, port)).await();
+    return bound(
+        bootstrap.bind(new InetSocketAddress(host, port)).await(), host, port, listener, how);
+  }
+
+  /**
+   * Binds the datagram {@code bootstrap} to {@code host:port} and returns its channel; a port that
+   * cannot be bound fails as {@link #bind(ServerBootstrap, String, int, String, String)} does.
+   */
+  public static Channel bind(
+      Bootstrap bootstrap, String host, int port, String listener, String how)
+      throws IOException, InterruptedException {
+    return bound(
+        bootstrap.bind(new InetSocketAddress(host, port)).await(), host, port, listener, how);
+  }
+
+  private static Channel bound(
+      ChannelFuture bound, String host, int port, String listener, String how) throws IOException {
     if (bound.isSuccess()) {
       return bound.channel();
     }
@@ -62,6 +82,13 @@ public final class Transports {
             + "; choose another port with "
             + how,
         cause);
+  }
+
+  /** A datagram (UDP) bootstrap on {@code group}; the caller adds the handler. */
+  public static Bootstrap datagram(EventLoopGroup group) {
+    Class<? extends DatagramChannel> channelType =
+        Epoll.isAvailable() ? EpollDatagramChannel.class : NioDatagramChannel.class;
+    return new Bootstrap().group(group).channel(channelType);
   }
 
   /** A server bootstrap on {@code group} with the shared options; the caller adds the handler. */

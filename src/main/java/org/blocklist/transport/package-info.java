@@ -1,5 +1,5 @@
 /**
- * Netty plumbing shared by the listeners (API, stop page, and later DNS): {@link
+ * Netty plumbing shared by the listeners (API, stop page, DNS over TCP and UDP): {@link
  * org.blocklist.transport.Transports} picks the transport and the common options; {@link
  * org.blocklist.transport.ConnectionLimit} caps connections and {@link
  * org.blocklist.transport.IdleClose} closes those an {@code IdleStateHandler} finds idle (the API

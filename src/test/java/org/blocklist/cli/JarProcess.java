@@ -124,6 +124,8 @@ final class JarProcess {
             "--http-port",
             "0",
             "--stop-port",
+            "0",
+            "--dns-port",
             "0");
     Output out = Output.of(p);
     Optional<Matcher> api = out.await(API, START);

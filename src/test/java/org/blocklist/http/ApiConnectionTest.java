@@ -71,7 +71,8 @@ class ApiConnectionTest {
                 limits,
                 dispatcher,
                 new HttpMetrics(new SimpleMeterRegistry()),
-                ticker)));
+                ticker,
+                new InFlight())));
   }
 
   private static String get(String path, String... headers) {

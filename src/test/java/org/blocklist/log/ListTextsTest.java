@@ -7,6 +7,7 @@ import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 /** The oracle is DESIGN.md's text, built naively and hashed with the JDK. */
@@ -34,7 +35,7 @@ class ListTextsTest {
     List<String> names = new ArrayList<>();
     StringBuilder text = new StringBuilder();
     for (int i = 0; i < 20_000; i++) {
-      String name = String.format(java.util.Locale.ROOT, "n%07d.example", i);
+      String name = String.format(Locale.ROOT, "n%07d.example", i);
       names.add(name);
       text.append(name).append('\n');
     }

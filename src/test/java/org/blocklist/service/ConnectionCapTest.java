@@ -29,7 +29,7 @@ class ConnectionCapTest {
   @Test
   void oneAddressOverItsCap_isClosed_whileAnotherAddressIsServed() throws Exception {
     String yaml =
-        "http: { port: 0 }\nstopPage: { port: 0 }\nlimits:\n  connectionsPerAddress: "
+        "http: { port: 0 }\nstopPage: { port: 0 }\ndns: { port: 0 }\nlimits:\n  connectionsPerAddress: "
             + PER_ADDRESS
             + "\n";
     try (Blocklist bl = Blocklist.start(dir.resolve("data"), yaml)) {

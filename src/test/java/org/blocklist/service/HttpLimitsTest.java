@@ -136,7 +136,7 @@ class HttpLimitsTest {
   @Test
   void aPrincipalOverItsRate_gets429_withRetryAfter() throws Exception {
     String yaml =
-        "http: { port: 0 }\nstopPage: { port: 0 }\nlimits:\n  requestsPerSecond: { police: 1 }\n  requestsPerSecondPerAddress: 0\n";
+        "http: { port: 0 }\nstopPage: { port: 0 }\ndns: { port: 0 }\nlimits:\n  requestsPerSecond: { police: 1 }\n  requestsPerSecondPerAddress: 0\n";
     try (Blocklist bl = Blocklist.start(dir.resolve("data"), yaml)) {
       HttpResponse<String> last = null;
       for (int i = 0; i < 20 && (last == null || last.statusCode() != 429); i++) {
@@ -155,7 +155,7 @@ class HttpLimitsTest {
   @Test
   void requestsWithoutAValidToken_areLimitedPerAddress() throws Exception {
     String yaml =
-        "http: { port: 0 }\nstopPage: { port: 0 }\nlimits:\n  requestsPerSecondPerAddress: 1\n";
+        "http: { port: 0 }\nstopPage: { port: 0 }\ndns: { port: 0 }\nlimits:\n  requestsPerSecondPerAddress: 1\n";
     try (Blocklist bl = Blocklist.start(dir.resolve("data"), yaml)) {
       HttpResponse<String> last = null;
       for (int i = 0; i < 20 && (last == null || last.statusCode() != 429); i++) {
@@ -180,7 +180,7 @@ class HttpLimitsTest {
   /** The test configuration with rate limits off, ending inside {@code limits:}. */
   static final class TestYaml {
     static final String UNLIMITED =
-        "http: { port: 0 }\nstopPage: { port: 0 }\nlimits:\n"
+        "http: { port: 0 }\nstopPage: { port: 0 }\ndns: { port: 0 }\nlimits:\n"
             + "  requestsPerSecond: { police: 0, prosecutor: 0, auditor: 0, admin: 0, isp: 0 }\n"
             + "  requestsPerSecondPerAddress: 0\n";
 

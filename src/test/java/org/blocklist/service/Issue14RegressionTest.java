@@ -238,7 +238,7 @@ class Issue14RegressionTest {
   /** Point 11: a busy port names the port and how to choose another. */
   @Test
   void aBusyPort_isNamed_withTheFlagToChangeIt(@TempDir Path other) throws Exception {
-    String yaml = "http: { port: " + port + " }\nstopPage: { port: 0 }\n";
+    String yaml = "http: { port: " + port + " }\nstopPage: { port: 0 }\ndns: { port: 0 }\n";
     StartException e =
         org.junit.jupiter.api.Assertions.assertThrows(
             StartException.class,

@@ -29,6 +29,7 @@ class StopPageOracleTest {
       """
       http: { port: 0 }
       stopPage: { port: 0 }
+      dns: { port: 0 }
       limits:
         requestsPerSecond: { police: 0, prosecutor: 0, auditor: 0, admin: 0, isp: 0 }
         requestsPerSecondPerAddress: 0

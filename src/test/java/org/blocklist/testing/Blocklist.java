@@ -61,6 +61,11 @@ public final class Blocklist implements AutoCloseable {
     return new Blocklist(TestServer.start(data, yaml, ticker));
   }
 
+  /** The DNS port (TCP and UDP) of the running service. */
+  public int dnsPort() {
+    return server.service().dnsPort();
+  }
+
   public static JsonNode json(HttpResponse<String> response) throws Exception {
     return JSON.readTree(response.body());
   }
