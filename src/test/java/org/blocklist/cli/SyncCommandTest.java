@@ -11,7 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.blocklist.testing.Blocklist;
-import org.blocklist.testing.TamperProxy;
+import org.blocklist.testing.TamperingProxy;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 class SyncCommandTest {
   @TempDir Path dir;
   private Blocklist bl;
-  private TamperProxy proxy;
+  private TamperingProxy proxy;
   private Path trust;
   private final ByteArrayOutputStream out = new ByteArrayOutputStream();
   private final ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -29,7 +29,7 @@ class SyncCommandTest {
   @BeforeEach
   void start() throws Exception {
     bl = Blocklist.start(dir.resolve("data"));
-    proxy = TamperProxy.to(bl.server.uri(""));
+    proxy = TamperingProxy.start(bl.server.uri(""));
     trust =
         Files.writeString(
             dir.resolve("trust.key"),
@@ -81,9 +81,9 @@ class SyncCommandTest {
         bl.server.get("/v1/snapshot", bl.isp).body(),
         Files.readString(dir.resolve("state").resolve("blocklist.txt")));
     bl.publish("block", "b.example");
-    proxy.tamper(
-        (path, answer) ->
-            path.startsWith("/v1/delta")
+    proxy.rewrite(
+        (request, answer) ->
+            request.path().equals("/v1/delta")
                 ? answer.withBody(
                     answer
                         .text()

@@ -15,12 +15,13 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 import org.blocklist.testing.Blocklist;
-import org.blocklist.testing.TamperProxy;
+import org.blocklist.testing.TamperingProxy;
+import org.blocklist.testing.TamperingProxy.Answer;
 
 /**
- * The real server with an ISP principal, a tampering proxy in front of it, the trust file as an ISP
- * writes it from {@code /v1/keys}, a state directory, and an environment whose clock the test
- * moves: pauses advance it and are recorded instead of slept.
+ * The real server with an ISP principal, the shared tampering proxy in front of it, the trust file
+ * as an ISP writes it from {@code /v1/keys}, a state directory, and an environment whose clock the
+ * test moves: pauses advance it and are recorded instead of slept.
  */
 final class SyncHarness implements AutoCloseable {
   /** Small limits, so that tests of slow and endless answers end quickly. */
@@ -36,7 +37,7 @@ final class SyncHarness implements AutoCloseable {
 
   final Path dir;
   Blocklist bl;
-  final TamperProxy proxy;
+  TamperingProxy proxy;
   final Path trust;
   final Path state;
   final ManualClock clock = new ManualClock(Instant.parse("2026-12-05T10:00:00Z"));
@@ -45,7 +46,7 @@ final class SyncHarness implements AutoCloseable {
   private SyncHarness(Path dir, Blocklist bl) throws Exception {
     this.dir = dir;
     this.bl = bl;
-    this.proxy = TamperProxy.to(bl.server.uri(""));
+    this.proxy = TamperingProxy.start(bl.server.uri(""));
     this.trust = dir.resolve("trust.key");
     Files.writeString(
         trust, Blocklist.json(bl.server.get("/v1/keys", null)).get("verifierKey").asText() + "\n");
@@ -54,6 +55,26 @@ final class SyncHarness implements AutoCloseable {
 
   static SyncHarness start(Path dir) throws Exception {
     return new SyncHarness(dir, Blocklist.start(dir.resolve("data")));
+  }
+
+  /** Rewrites every answer with {@code change}, given the request's path (no query). */
+  void tamper(java.util.function.BiFunction<String, Answer, Answer> change) {
+    proxy.clear();
+    proxy.rewrite((request, answer) -> change.apply(request.path(), answer));
+  }
+
+  /** Passes every answer through again. */
+  void passThrough() {
+    proxy.clear();
+  }
+
+  /**
+   * A new proxy in front of {@code server} (a restarted or forked one); settings made after this
+   * name it.
+   */
+  void upstream(java.net.URI server) throws Exception {
+    proxy.close();
+    proxy = TamperingProxy.start(server);
   }
 
   SyncSettings settings(OutputFormat format, boolean once) {

@@ -15,8 +15,6 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.blocklist.signing.KeyFiles;
 import org.blocklist.testing.Blocklist;
-import org.blocklist.testing.TamperProxy;
-import org.blocklist.testing.TamperProxy.Shape;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -121,10 +119,10 @@ class SyncTamperingTest {
     byte[] old =
         h.bl.server.get("/v1/delta?from=0", h.bl.isp).body().getBytes(StandardCharsets.UTF_8);
     h.bl.publish("block", "d.example");
-    h.proxy.passThrough();
+    h.passThrough();
     assertTrue(h.once(settings).ok()); // trusts version 3 now
     byte[] output = Files.readAllBytes(h.out(OutputFormat.TEXT));
-    h.proxy.tamper((path, answer) -> path.startsWith("/v1/delta") ? answer.withBody(old) : answer);
+    h.tamper((path, answer) -> path.startsWith("/v1/delta") ? answer.withBody(old) : answer);
     SyncAgent.Result r = h.once(settings);
     assertFalse(r.ok());
     assertTrue(
@@ -144,7 +142,7 @@ class SyncTamperingTest {
   @Test
   void serverRestoredFromAnOlderBackup_isRefused_asARollback_withItsSignedCheckpoint()
       throws Exception {
-    h.proxy.passThrough();
+    h.passThrough();
     assertTrue(h.once(settings).ok()); // trusts version 2
     Path data = h.bl.server.data();
     Path backup = dir.resolve("backup");
@@ -152,14 +150,16 @@ class SyncTamperingTest {
     copyTree(data, backup);
     h.bl = Blocklist.restart(h.bl);
     h.bl.publish("block", "d.example"); // version 3, lost with the restore below
-    h.proxy.upstream(h.bl.server.uri(""));
+    h.upstream(h.bl.server.uri(""));
+    settings = h.settings(OutputFormat.TEXT, true);
     assertTrue(h.once(settings).ok());
     byte[] output = Files.readAllBytes(h.out(OutputFormat.TEXT));
     h.bl.close();
     deleteTree(data);
     copyTree(backup, data);
     h.bl = Blocklist.restart(h.bl);
-    h.proxy.upstream(h.bl.server.uri(""));
+    h.upstream(h.bl.server.uri(""));
+    settings = h.settings(OutputFormat.TEXT, true);
     SyncAgent.Result r = h.once(settings);
     assertFalse(r.ok());
     assertTrue(
@@ -181,12 +181,12 @@ class SyncTamperingTest {
     try (Blocklist fork = Blocklist.start(forkData)) {
       fork.publish("block", "a.example", "b.example"); // the same version 1
       fork.publish("block", "z.example"); // another version 2
-      h.proxy.passThrough();
+      h.passThrough();
       assertTrue(h.once(settings).ok()); // trusts the real version 2
       byte[] output = Files.readAllBytes(h.out(OutputFormat.TEXT));
       byte[] trusted = Files.readAllBytes(h.state.resolve(StateDirectory.TRUSTED));
-      h.proxy.upstream(fork.server.uri(""));
-      SyncSettings forked = withToken(settings, fork.isp);
+      h.upstream(fork.server.uri(""));
+      SyncSettings forked = withToken(h.settings(OutputFormat.TEXT, true), fork.isp);
       SyncAgent.Result same = h.once(forked);
       assertFalse(same.ok());
       assertTrue(
@@ -204,49 +204,49 @@ class SyncTamperingTest {
 
   @Test
   void endlessBody_isCutAtTheByteLimit() throws Exception {
-    h.proxy.tamper((path, answer) -> answer.withShape(Shape.ENDLESS));
+    h.tamper((path, answer) -> answer.endless());
     assertRefused("too_large", "(limit: 1048576 bytes)");
   }
 
   @Test
   void slowBody_isAbandonedAtTheTimeLimit() throws Exception {
-    h.proxy.tamper((path, answer) -> answer.withShape(Shape.SLOW));
+    h.tamper((path, answer) -> answer.slow(java.time.Duration.ofSeconds(1)));
     assertRefused("timeout", "no complete answer within 2000 ms");
   }
 
   @Test
   void contentLengthLongerThanTheBody_isRefused() throws Exception {
-    h.proxy.tamper((path, answer) -> answer.withShape(Shape.LONGER_THAN_SENT));
+    h.tamper((path, answer) -> answer.truncated(answer.body().length + 100));
     assertRefused("network", "GET /v1/delta?from=1&wait=0");
   }
 
   @Test
   void contentLengthShorterThanTheBody_isACutBody() throws Exception {
-    h.proxy.tamper((path, answer) -> answer.withShape(Shape.SHORTER_THAN_SENT));
+    h.tamper(
+        (path, answer) ->
+            answer.withBody(java.util.Arrays.copyOf(answer.body(), answer.body().length / 2)));
     assertRefused("malformed", "delta: not JSON");
   }
 
   @Test
   void serverError_isRefused_withItsStatus() throws Exception {
-    h.proxy.tamper(
-        (path, answer) ->
-            new TamperProxy.Answer(
-                503,
-                "application/json",
-                "{\"error\":\"busy\"}".getBytes(StandardCharsets.UTF_8),
-                Shape.NORMAL));
+    h.tamper((path, answer) -> answer.withStatus(503).withBody("{\"error\":\"busy\"}"));
     assertRefused("status", "the server answered 503 busy");
   }
 
   private void editDelta(Consumer<ObjectNode> edit) {
-    h.proxy.tamper(
+    h.tamper(
         (path, answer) -> {
           if (!path.startsWith("/v1/delta")) {
             return answer;
           }
-          ObjectNode d = (ObjectNode) Blocklist.JSON.readTree(answer.body());
-          edit.accept(d);
-          return answer.withBody(Blocklist.JSON.writeValueAsBytes(d));
+          try {
+            ObjectNode d = (ObjectNode) Blocklist.JSON.readTree(answer.body());
+            edit.accept(d);
+            return answer.withBody(Blocklist.JSON.writeValueAsBytes(d));
+          } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+          }
         });
   }
 

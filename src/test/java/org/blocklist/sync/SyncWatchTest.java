@@ -18,8 +18,6 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.blocklist.testing.TamperProxy;
-import org.blocklist.testing.TamperProxy.Shape;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -103,11 +101,9 @@ class SyncWatchTest {
   void watch_failures_areAlarmed_andRetriedWithGrowingJitteredPauses() throws Exception {
     h.bl.publish("block", "a.example");
     AtomicInteger failed = new AtomicInteger();
-    h.proxy.tamper(
+    h.tamper(
         (path, answer) ->
-            failed.incrementAndGet() <= 4
-                ? new TamperProxy.Answer(500, "text/plain", new byte[0], Shape.NORMAL)
-                : answer);
+            failed.incrementAndGet() <= 4 ? answer.withStatus(500).withBody(new byte[0]) : answer);
     watch();
     byte[] snapshot = h.snapshot();
     SyncHarness.await(
@@ -126,14 +122,16 @@ class SyncWatchTest {
   @Test
   void watch_aFrozenFeed_raisesTheStaleAlarm_untilACheckpointVerifiesAgain() throws Exception {
     h.bl.publish("block", "a.example"); // so that no request is held as a long-poll
-    h.proxy.tamper((path, answer) -> answer.withShape(Shape.SHORTER_THAN_SENT));
+    h.tamper(
+        (path, answer) ->
+            answer.withBody(java.util.Arrays.copyOf(answer.body(), answer.body().length / 2)));
     watch();
     SyncHarness.await(() -> value(scrape(), "blocklist_sync_stale") == 1.0, WITHIN, "stale");
     String metrics = scrape();
     assertTrue(value(metrics, "blocklist_sync_checkpoint_age_seconds") > 900, metrics);
     assertTrue(value(metrics, "blocklist_sync_failures_total\\{reason=\"malformed\"}") >= 10);
     assertTrue(h.pauses.stream().allMatch(p -> p.compareTo(Duration.ofSeconds(60)) <= 0));
-    h.proxy.passThrough();
+    h.passThrough();
     SyncHarness.await(() -> value(scrape(), "blocklist_sync_stale") == 0.0, WITHIN, "fresh again");
     assertTrue(value(scrape(), "blocklist_sync_checkpoint_age_seconds") < 60);
   }
