@@ -52,13 +52,17 @@ public final class LedgerVerifier {
     List<StoredVersion> rows = c.versions();
     List<Manifest> manifests = manifests(rows, keys.origin());
     MerkleTree tree = new MerkleTree();
+    List<Hash> roots = new ArrayList<>(manifests.size());
     for (Manifest m : manifests) {
       tree.append(m.leafHash());
       StoredVersion row = rows.get((int) m.version() - 1);
-      checkCheckpoint(row, tree.root(m.version()), keys);
+      Hash root = tree.root(m.version());
+      roots.add(root);
+      checkCheckpoint(row, root, keys);
     }
     AuditedRows audited = new AuditedRows();
-    Map<Long, Approval> approvals = auditChain(c, audited);
+    Map<Long, Published> published = new LinkedHashMap<>();
+    Map<Long, Approval> approvals = auditChain(c, audited, published);
     for (Manifest m : manifests) {
       Approval approval = approvals.get(m.version());
       if (approval == null) {
@@ -89,6 +93,7 @@ public final class LedgerVerifier {
                 + ")");
       }
     }
+    checkPublished(manifests, roots, published);
     audited.checkRequisitions(c);
     audited.checkPrincipals(c);
     Changes changes = Changes.read(c, manifests.size());
@@ -218,11 +223,60 @@ public final class LedgerVerifier {
   /** An approval event: its number, the requisition it approves and its chain hash. */
   private record Approval(long seq, long requisition, Hash hash) {}
 
+  private record Published(long seq, String leaf, String root) {}
+
   /**
    * Recomputes the chain, handing each event to {@code audited}; returns, per version in chain
    * order, its approval event.
    */
-  private static Map<Long, Approval> auditChain(LedgerStore.History c, AuditedRows audited)
+  /**
+   * Each version has one {@code version-published} event, naming its leaf and the tree root at its
+   * size. The events are chained, and the chain is anchored by the next version's manifest, but the
+   * last one is anchored by nothing yet: this check covers it.
+   */
+  private static void checkPublished(
+      List<Manifest> manifests, List<Hash> roots, Map<Long, Published> published)
+      throws VerificationException {
+    for (Manifest m : manifests) {
+      Published p = published.get(m.version());
+      if (p == null) {
+        throw new VerificationException(
+            "version " + m.version() + ": no version-published event in the audit chain");
+      }
+      String leaf = m.leafHash().hex();
+      String root = roots.get((int) m.version() - 1).hex();
+      if (!p.leaf().equals(leaf) || !p.root().equals(root)) {
+        throw new VerificationException(
+            "audit chain: event "
+                + p.seq()
+                + " (version-published) says version "
+                + m.version()
+                + " has leaf "
+                + p.leaf()
+                + " and root "
+                + p.root()
+                + " but the log gives leaf "
+                + leaf
+                + " and root "
+                + root);
+      }
+    }
+    for (Map.Entry<Long, Published> e : published.entrySet()) {
+      if (e.getKey() < 1 || e.getKey() > manifests.size()) {
+        throw new VerificationException(
+            "audit chain: event "
+                + e.getValue().seq()
+                + " publishes version "
+                + e.getKey()
+                + ", which the log does not hold (latest: "
+                + manifests.size()
+                + ")");
+      }
+    }
+  }
+
+  private static Map<Long, Approval> auditChain(
+      LedgerStore.History c, AuditedRows audited, Map<Long, Published> published)
       throws StoreException, VerificationException {
     Map<Long, Approval> approvals = new LinkedHashMap<>();
     long[] expectedSeq = {1};
@@ -265,6 +319,26 @@ public final class LedgerVerifier {
                   "audit chain: event "
                       + row.seq()
                       + " approves version "
+                      + version
+                      + " again (first: event "
+                      + earlier.seq()
+                      + ")");
+            }
+          }
+          if (EventType.VERSION_PUBLISHED.code().equals(fields.get("type"))) {
+            long version = AuditedRows.number(row.seq(), fields, "version");
+            Published earlier =
+                published.putIfAbsent(
+                    version,
+                    new Published(
+                        row.seq(),
+                        String.valueOf(fields.get("leaf")),
+                        String.valueOf(fields.get("root"))));
+            if (earlier != null) {
+              throw new VerificationException(
+                  "audit chain: event "
+                      + row.seq()
+                      + " publishes version "
                       + version
                       + " again (first: event "
                       + earlier.seq()

@@ -4,13 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Clock;
+import java.util.HexFormat;
 import java.util.stream.Stream;
 import org.blocklist.config.Config;
 import org.blocklist.signing.KeyFiles;
@@ -120,6 +125,56 @@ class StartupVerificationTest {
             () -> Service.start(config, Clock.systemUTC(), new SecureRandom()).close());
     assertTrue(e.getMessage().contains("does not verify"), e.getMessage());
     assertTrue(e.getMessage().contains(expected), what + ": " + e.getMessage());
+  }
+
+  /**
+   * The last event (the version-published of version 3) is anchored by no manifest yet: an edit of
+   * its root, with its chain hash recomputed by DESIGN.md's rule {@code h(n) = SHA-256(h(n-1) ||
+   * bytes(n))}, passes the chain check and is refused by comparing it with the log.
+   */
+  @Test
+  void theLastVersionPublishedEvent_editedAndRechained_isRefusedAtStart() throws Exception {
+    Path data = published();
+    String zeros = "0".repeat(64);
+    try (Connection c =
+            DriverManager.getConnection("jdbc:sqlite:" + data.resolve(Database.FILE_NAME));
+        Statement s = c.createStatement()) {
+      long last;
+      String text;
+      try (ResultSet rs =
+          s.executeQuery("SELECT seq, event FROM events ORDER BY seq DESC LIMIT 1")) {
+        assertTrue(rs.next());
+        last = rs.getLong(1);
+        text = rs.getString(2);
+      }
+      assertTrue(text.contains("type version-published\n") && text.contains("version 3\n"), text);
+      String previous;
+      try (ResultSet rs = s.executeQuery("SELECT hash FROM events WHERE seq = " + (last - 1))) {
+        assertTrue(rs.next());
+        previous = rs.getString(1);
+      }
+      String edited = text.replaceAll("(?m)^root [0-9a-f]{64}$", "root " + zeros);
+      MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      sha.update(HexFormat.of().parseHex(previous));
+      sha.update(edited.getBytes(StandardCharsets.UTF_8));
+      String hash = HexFormat.of().formatHex(sha.digest());
+      try (PreparedStatement u =
+          c.prepareStatement("UPDATE events SET event = ?, hash = ? WHERE seq = ?")) {
+        u.setString(1, edited);
+        u.setString(2, hash);
+        u.setLong(3, last);
+        assertEquals(1, u.executeUpdate());
+      }
+    }
+    Config config = TestServer.config(data, TestServer.DEFAULT_YAML);
+    StartException e =
+        assertThrows(
+            StartException.class,
+            () -> Service.start(config, Clock.systemUTC(), new SecureRandom()).close());
+    assertTrue(
+        e.getMessage().contains("(version-published) says version 3 has leaf ")
+            && e.getMessage().contains(" and root " + zeros + " but the log gives leaf "),
+        e.getMessage());
   }
 
   @Test
