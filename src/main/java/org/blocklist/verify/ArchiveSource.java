@@ -78,23 +78,12 @@ final class ArchiveSource implements Source {
     }
     List<ServedEvent> out = new ArrayList<>(items.size());
     for (JsonNode item : items) {
-      JsonNode seq = item.get("seq");
-      JsonNode event = item.get("event");
-      JsonNode hash = item.get("hash");
-      if (seq == null
-          || !seq.canConvertToExactIntegral()
-          || !seq.canConvertToLong()
-          || event == null
-          || !event.isTextual()
-          || hash == null
-          || !hash.isTextual()) {
-        throw new VerificationException(
-            subject
-                + ": "
-                + name
-                + ": an item is not {\"seq\":K,\"event\":\"<text>\",\"hash\":\"<hex>\"}");
-      }
-      out.add(new ServedEvent(seq.asLong(), event.asText(), hash.asText()));
+      out.add(
+          ServedEvent.of(item)
+              .orElseThrow(
+                  () ->
+                      new VerificationException(
+                          subject + ": " + name + ": an item is not " + ServedEvent.SHAPE)));
     }
     return out;
   }

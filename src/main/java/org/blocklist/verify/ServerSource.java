@@ -71,19 +71,9 @@ final class ServerSource implements Source {
     JsonNode page = page(path, "events", limits.eventPageBytes());
     List<ServedEvent> out = new ArrayList<>(page.size());
     for (JsonNode item : page) {
-      JsonNode seq = item.get("seq");
-      JsonNode event = item.get("event");
-      JsonNode hash = item.get("hash");
-      if (seq == null
-          || !seq.canConvertToExactIntegral()
-          || !seq.canConvertToLong()
-          || event == null
-          || !event.isTextual()
-          || hash == null
-          || !hash.isTextual()) {
-        throw malformed(path, "an item is not {\"seq\":K,\"event\":\"<text>\",\"hash\":\"<hex>\"}");
-      }
-      out.add(new ServedEvent(seq.asLong(), event.asText(), hash.asText()));
+      out.add(
+          ServedEvent.of(item)
+              .orElseThrow(() -> malformed(path, "an item is not " + ServedEvent.SHAPE)));
     }
     return out;
   }
