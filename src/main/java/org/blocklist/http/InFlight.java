@@ -2,27 +2,32 @@ package org.blocklist.http;
 
 import com.github.benmanes.caffeine.cache.Ticker;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The requests being answered across the listener, so that a shutdown answers them before it closes
  * the connections: a request counts from its dispatch until its response is written to the socket
- * (or the connection fails).
+ * (or the connection fails). Counting is one atomic add on the event loop; only a shutdown waiting
+ * for the count to reach zero takes the monitor.
  */
 final class InFlight {
-  private int count;
+  private final AtomicInteger count = new AtomicInteger();
+  private volatile boolean awaited;
 
-  synchronized void start() {
-    count++;
+  void start() {
+    count.incrementAndGet();
   }
 
-  synchronized void end() {
-    if (--count == 0) {
-      notifyAll();
+  void end() {
+    if (count.decrementAndGet() == 0 && awaited) {
+      synchronized (this) {
+        notifyAll();
+      }
     }
   }
 
-  synchronized int count() {
-    return count;
+  int count() {
+    return count.get();
   }
 
   /**
@@ -30,13 +35,15 @@ final class InFlight {
    * none is left.
    */
   synchronized boolean awaitNone(long millis, Ticker ticker) throws InterruptedException {
+    awaited = true;
     long deadline = ticker.read() + TimeUnit.MILLISECONDS.toNanos(millis);
-    while (count > 0) {
+    while (count.get() > 0) {
       long left = deadline - ticker.read();
       if (left <= 0) {
         return false;
       }
-      TimeUnit.NANOSECONDS.timedWait(this, left);
+      // Bounded waits: an end() that ran between the check and the wait is seen at the next turn.
+      TimeUnit.NANOSECONDS.timedWait(this, Math.min(left, TimeUnit.MILLISECONDS.toNanos(50)));
     }
     return true;
   }
