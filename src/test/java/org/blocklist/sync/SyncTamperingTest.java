@@ -83,10 +83,17 @@ class SyncTamperingTest {
   void forgedSignature_isRefused() throws Exception {
     editDelta(
         d -> {
+          // One bit of the Ed25519 signature flipped, the base64 kept canonical.
           String note = d.get("checkpoint").asText();
-          int last = note.length() - 3;
-          char c = note.charAt(last) == 'A' ? 'B' : 'A';
-          d.put("checkpoint", note.substring(0, last) + c + note.substring(last + 1));
+          int space = note.lastIndexOf(' ');
+          byte[] signature =
+              java.util.Base64.getDecoder().decode(note.substring(space + 1).strip());
+          signature[10] ^= 1;
+          d.put(
+              "checkpoint",
+              note.substring(0, space + 1)
+                  + java.util.Base64.getEncoder().encodeToString(signature)
+                  + "\n");
         });
     assertRefused("signature", "checkpoint: ");
   }
