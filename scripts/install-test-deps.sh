@@ -16,6 +16,14 @@ command -v dig >/dev/null 2>&1 || need+=(bind9-dnsutils)
 [ -x /usr/sbin/named ] || need+=(bind9)
 [ -x /usr/sbin/pdns_recursor ] || need+=(pdns-recursor)
 command -v named-checkzone >/dev/null 2>&1 || need+=(bind9-utils)      # BIND's check of the sync agent's RPZ file
+# The PostgreSQL store: a real server 15 that the tests start themselves (testing.Postgres), and psql.
+if [ ! -x /usr/lib/postgresql/15/bin/initdb ]; then
+  need+=(postgresql-15)
+  # no system cluster on port 5432: the tests start their own server in a temporary directory
+  mkdir -p /etc/postgresql-common
+  [ -f /etc/postgresql-common/createcluster.conf ] || echo 'create_main_cluster = false' > /etc/postgresql-common/createcluster.conf
+fi
+command -v psql >/dev/null 2>&1 || need+=(postgresql-client-15)
 
 if [ "${#need[@]}" -gt 0 ]; then
   echo "installing: ${need[*]}"

@@ -87,7 +87,8 @@ public final class ApiServer implements AutoCloseable {
                 context.authenticator(),
                 new RateLimiter(context.ticker()),
                 limits,
-                config.metrics().token()));
+                config.metrics().token()),
+            new WriteForwarder());
     HttpMetrics metrics = new HttpMetrics(registry);
     ConnectionLimit connections =
         new ConnectionLimit(limits.maxConnections(), limits.connectionsPerAddress());
@@ -160,7 +161,13 @@ public final class ApiServer implements AutoCloseable {
         now(
             r ->
                 ApiResponse.ok(
-                    Views.ordered("status", "serving", "version", ledger.state().version()))));
+                    Views.ordered(
+                        "status",
+                        "serving",
+                        "version",
+                        ledger.state().version(),
+                        "role",
+                        ledger.role().code()))));
     return m;
   }
 

@@ -25,8 +25,17 @@ final class Dispatcher {
 
   private final Map<Route, Handler> handlers;
   private final AccessGate gate;
+  private final WriteForwarder forwarder;
 
   Dispatcher(Map<Route, Handler> handlers, AccessGate gate) {
+    this(handlers, gate, null);
+  }
+
+  /**
+   * With {@code forwarder}, a write refused by a replica that does not write goes to the writer.
+   */
+  Dispatcher(Map<Route, Handler> handlers, AccessGate gate, WriteForwarder forwarder) {
+    this.forwarder = forwarder;
     this.handlers = new EnumMap<>(handlers);
     for (Route r : Route.values()) {
       if (!this.handlers.containsKey(r)) {
@@ -68,7 +77,11 @@ final class Dispatcher {
     CompletableFuture<Principal> admitted =
         gate.admit(routed.route(), request.authorization(), remote);
     // A cached token is the common case: then the handler runs here, on the event loop.
-    return admitted.isDone() ? admitted.thenCompose(next) : admitted.thenComposeAsync(next, loop);
+    CompletableFuture<ApiResponse> answer =
+        admitted.isDone() ? admitted.thenCompose(next) : admitted.thenComposeAsync(next, loop);
+    return forwarder == null
+        ? answer
+        : answer.exceptionallyCompose(failure -> forwarder.recover(failure, request));
   }
 
   /** Unknown query parameters are refused, as unknown JSON fields are. */

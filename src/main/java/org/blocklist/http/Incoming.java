@@ -23,7 +23,8 @@ record Incoming(
     String method,
     String uri,
     String authorization,
-    byte[] body) {
+    byte[] body,
+    boolean forwarded) {
 
   static Incoming copyOf(FullHttpRequest r) {
     Throwable failure = r.decoderResult().isSuccess() ? null : r.decoderResult().cause();
@@ -39,7 +40,8 @@ record Incoming(
         r.method().name(),
         r.uri(),
         r.headers().get(HttpHeaderNames.AUTHORIZATION),
-        ByteBufUtil.getBytes(r.content()));
+        ByteBufUtil.getBytes(r.content()),
+        r.headers().contains(WriteForwarder.HEADER));
   }
 
   /**

@@ -49,7 +49,10 @@ import org.blocklist.state.VersionRecord;
  * repair: the published state and the tree were never touched.
  */
 public final class Ledger implements AutoCloseable {
-  private final LedgerStore store;
+  /** Versions a replica reads from the store in one step while it catches up. */
+  static final int TAIL_PAGE = 1_000;
+
+  private final HeadTracking store;
   private final ThreadPoolExecutor writer;
   private final LedgerKeys keys;
   private final RequisitionRules rules;
@@ -59,6 +62,12 @@ public final class Ledger implements AutoCloseable {
   private final Timer approvals;
   private final List<Consumer<ListState>> listeners = new CopyOnWriteArrayList<>();
   private volatile ListState state;
+  private volatile WriterRole role = WriterRole.SINGLE;
+  private volatile String writerUrl;
+  private volatile int retryAfterSeconds = 1;
+
+  /** What this replica has verified of the shared store (writer thread only). */
+  private TailVerifier.Verified verified;
 
   /** The id of the next requisition; only this writer inserts requisitions. */
   private long nextRequisitionId;
@@ -80,7 +89,7 @@ public final class Ledger implements AutoCloseable {
       ThreadFactory threads,
       MeterRegistry registry)
       throws StoreException {
-    this.store = requireNonNull(store, "store");
+    this.store = new HeadTracking(requireNonNull(store, "store"), null);
     this.state = requireNonNull(initial, "initial");
     this.keys = requireNonNull(keys, "keys");
     this.rules = requireNonNull(rules, "rules");
@@ -116,13 +125,125 @@ public final class Ledger implements AutoCloseable {
     return state;
   }
 
+  public WriterRole role() {
+    return role;
+  }
+
+  /**
+   * Makes this ledger a replica of a shared store, whose history it verified up to {@code head}
+   * along with its initial state: it refuses writes ({@link NotWriterException}, saying where the
+   * writer is) until {@link #lead}, and {@link #catchUp} applies what the writer publishes.
+   */
+  public void replicate(ChainHead head, int retryAfterSeconds) {
+    requireNonNull(head, "head");
+    this.retryAfterSeconds = retryAfterSeconds;
+    this.role = WriterRole.REPLICA;
+    onWriter(
+        () -> {
+          verified = new TailVerifier.Verified(state, head);
+          store.reset(head);
+          return null;
+        });
+  }
+
+  /** The API URL of the writer, where writes sent here go; null or empty while none is known. */
+  public void writerUrl(String url) {
+    this.writerUrl = url;
+  }
+
+  /** Stops writing at once (the writer's lock is lost); queued writes are refused. */
+  public void demote() {
+    if (role == WriterRole.WRITER) {
+      role = WriterRole.REPLICA;
+    }
+  }
+
+  /**
+   * Applies, on the writer thread, every version and event the store holds past this replica's
+   * verified state, each checked against the signed log ({@link TailVerifier}); the future holds
+   * the version reached. A writer has nothing to catch up.
+   */
+  public CompletableFuture<Long> catchUp() {
+    return onWriter(
+        () -> {
+          if (role != WriterRole.REPLICA) {
+            return state.version();
+          }
+          applyTail();
+          return state.version();
+        });
+  }
+
+  /**
+   * Becomes the writer, on the writer thread: first applies all that the previous writer published
+   * (it can publish no more: {@code fence} has run and raised the epoch), then {@code fence} is in
+   * force for every write that follows.
+   */
+  public CompletableFuture<Long> lead(Runnable fence) {
+    requireNonNull(fence, "fence");
+    return onWriter(
+        () -> {
+          if (role == WriterRole.REPLICA) {
+            applyTail();
+          }
+          fence.run();
+          nextRequisitionId = store.lastRequisitionId() + 1;
+          role = WriterRole.WRITER;
+          return state.version();
+        });
+  }
+
+  private void applyTail() throws StoreException, VerificationException {
+    if (verified == null) {
+      throw new IllegalStateException("catchUp before replicate");
+    }
+    if (verified.state() != state) {
+      // this replica published since: it trusts what it wrote itself
+      verified = new TailVerifier.Verified(state, store.committed());
+    }
+    while (true) {
+      StoredTail tail = store.tail(state.version(), verified.head().seq(), TAIL_PAGE);
+      if (tail.versions().isEmpty() && tail.events().isEmpty()) {
+        return;
+      }
+      verified = TailVerifier.apply(verified, tail, keys);
+      if (verified.state() != state) {
+        ListState after = verified.state();
+        state = after;
+        for (Consumer<ListState> listener : listeners) {
+          listener.accept(after);
+        }
+      }
+      if (tail.versions().size() < TAIL_PAGE) {
+        return;
+      }
+    }
+  }
+
+  private void checkWriting() throws NotWriterException {
+    if (!role.writes()) {
+      throw new NotWriterException(
+          "this replica does not write"
+              + (writerUrl == null || writerUrl.isEmpty()
+                  ? " and no writer is known now"
+                  : "; the writer is " + writerUrl),
+          writerUrl,
+          retryAfterSeconds);
+    }
+  }
+
   public CompletableFuture<Submitted> submit(Principal police, Submission submission) {
-    return onWriter(() -> doSubmit(police, submission));
+    return onWriter(
+        () -> {
+          checkWriting();
+          return doSubmit(police, submission);
+        });
   }
 
   public CompletableFuture<Requisition> approve(Principal decider, long id, String note) {
     return onWriter(
         () -> {
+          checkWriting();
           long start = ticker.read();
           Requisition r = doApprove(decider, id, note);
           approvals.record(ticker.read() - start, TimeUnit.NANOSECONDS);
@@ -133,6 +254,7 @@ public final class Ledger implements AutoCloseable {
   public CompletableFuture<Requisition> reject(Principal decider, long id, String reason) {
     return onWriter(
         () -> {
+          checkWriting();
           String why = RequisitionRules.rejectionReason(reason);
           Requisition r = find(id);
           rules.checkRejection(r, decider);
@@ -143,6 +265,7 @@ public final class Ledger implements AutoCloseable {
   public CompletableFuture<Requisition> withdraw(Principal police, long id) {
     return onWriter(
         () -> {
+          checkWriting();
           Requisition r = find(id);
           rules.checkWithdrawal(r, police);
           return decide(r, police, Status.WITHDRAWN, EventType.REQUISITION_WITHDRAWN, null);
@@ -151,11 +274,19 @@ public final class Ledger implements AutoCloseable {
 
   /** Adds a principal; the future holds its token, shown once. */
   public CompletableFuture<String> addPrincipal(Principal admin, Principal added) {
-    return onWriter(() -> Principals.add(store, added, admin.name(), now(), random));
+    return onWriter(
+        () -> {
+          checkWriting();
+          return Principals.add(store, added, admin.name(), now(), random);
+        });
   }
 
   public CompletableFuture<Principal> revokePrincipal(Principal admin, String name) {
-    return onWriter(() -> Principals.revoke(store, name, admin.name(), now()));
+    return onWriter(
+        () -> {
+          checkWriting();
+          return Principals.revoke(store, name, admin.name(), now());
+        });
   }
 
   /** Appends events that accompany no other change (key created, start-up verified). */

@@ -35,8 +35,10 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.blocklist.audit.AuditEvent;
+import org.blocklist.audit.ChainHead;
 import org.blocklist.audit.EventType;
 import org.blocklist.auth.Authenticator;
+import org.blocklist.cluster.Replication;
 import org.blocklist.config.Config;
 import org.blocklist.dns.DnsServer;
 import org.blocklist.domain.DomainCanonicalizer;
@@ -57,10 +59,13 @@ import org.blocklist.signing.KeyFileException;
 import org.blocklist.signing.KeyFiles;
 import org.blocklist.state.ListState;
 import org.blocklist.stoppage.StopPageServer;
-import org.blocklist.store.Database;
+import org.blocklist.store.JdbcStore;
+import org.blocklist.store.PostgresDatabase;
 import org.blocklist.store.ReadPool;
-import org.blocklist.store.SqliteStore;
+import org.blocklist.store.SqlDatabase;
 import org.blocklist.store.StoreRecords;
+import org.blocklist.store.Stores;
+import org.blocklist.store.WriterSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -125,15 +130,28 @@ public final class Service implements AutoCloseable {
     requireNonNull(config, "config");
     List<AutoCloseable> resources = new ArrayList<>();
     try {
-      Database db = Database.open(config.data());
+      Config.Store storeConfig = config.store();
+      SqlDatabase db =
+          Stores.open(
+              storeConfig.kind(),
+              config.data(),
+              storeConfig.url(),
+              storeConfig.user(),
+              storeConfig.passwordFile());
       resources.add(lock(config.data()));
       KeyFiles.Loaded key = KeyFiles.loadOrCreate(config.data(), random);
       LedgerKeys keys = LedgerKeys.of(config.origin(), key.privateKey());
-      SqliteStore store = SqliteStore.open(db);
+      JdbcStore store = JdbcStore.open(db);
       resources.add(0, store);
-      log.info("store {}: {}", db.file(), store.durability());
+      log.info("store {}", store.durability());
+      if (db instanceof PostgresDatabase pg) {
+        checkClusterKey(pg, keys, config.data());
+      }
       long started = ticker.read();
-      ListState state = store.readHistory(history -> LedgerVerifier.verify(history, keys));
+      Verified verified =
+          store.readHistory(
+              history -> new Verified(LedgerVerifier.verify(history, keys), history.chainHead()));
+      ListState state = verified.state();
       Map<String, Delivery> deliveries = store.readHistory(LedgerStore.History::deliveries);
       log.info(
           "verified version {} ({} entries) in {} ms",
@@ -159,6 +177,9 @@ public final class Service implements AutoCloseable {
               new DefaultThreadFactory("blocklist-writer", true),
               registry);
       resources.add(0, ledger);
+      if (db instanceof PostgresDatabase) {
+        ledger.replicate(verified.head(), config.cluster().failoverSeconds());
+      }
       List<AuditEvent> startup = new ArrayList<>();
       if (key.created()) {
         startup.add(
@@ -187,6 +208,20 @@ public final class Service implements AutoCloseable {
       Gauge.builder("blocklist.entries", ledger, l -> l.state().entryCount())
           .description("Entries in the latest version")
           .register(registry);
+      if (db instanceof PostgresDatabase pg) {
+        Replication replication =
+            new Replication(
+                pg,
+                store,
+                ledger,
+                config.cluster().advertise(),
+                config.cluster().failoverSeconds(),
+                new DefaultThreadFactory("blocklist-replication", true),
+                registry);
+        resources.add(0, replication);
+        replication.start();
+        log.info("replica on {}: {}", pg.url(), ledger.role().code());
+      }
       ReadPool reads =
           new ReadPool(
               db,
@@ -248,7 +283,13 @@ public final class Service implements AutoCloseable {
               random,
               DNS_THREADS);
       resources.add(0, dns);
-      ledger.onPublish(dns::published);
+      // DNS NOTIFY is the writer's: every replica serves transfers, only the writer announces
+      ledger.onPublish(
+          published -> {
+            if (ledger.role().writes()) {
+              dns.published(published);
+            }
+          });
       return new Service(resources, ledger, keys, api, stop, dns, registry);
     } catch (VerificationException e) {
       closeAll(resources);
@@ -263,6 +304,36 @@ public final class Service implements AutoCloseable {
     } catch (RuntimeException e) {
       closeAll(resources);
       throw new StartException("cannot start: " + e, e);
+    }
+  }
+
+  /** The state verified at start and the chain head verified with it. */
+  private record Verified(ListState state, ChainHead head) {}
+
+  /**
+   * Every replica of a shared store signs with the same key: the first one to start records its
+   * verifier key in the store; any other key is refused before anything is served or written.
+   */
+  private static void checkClusterKey(PostgresDatabase pg, LedgerKeys keys, Path data)
+      throws StoreException, StartException {
+    String mine = keys.verifierKey().encode();
+    String stored;
+    try (WriterSession s = WriterSession.open(pg, 10, 60_000)) {
+      stored = s.claimVerifierKey(mine);
+    }
+    if (!stored.equals(mine)) {
+      throw new StartException(
+          "this replica's signing key ("
+              + mine
+              + ") is not the one of the shared store ("
+              + stored
+              + "): copy "
+              + KeyFiles.PRIVATE_KEY_FILE
+              + " and "
+              + KeyFiles.PUBLIC_KEY_FILE
+              + " from a replica of this cluster into "
+              + data.toAbsolutePath(),
+          null);
     }
   }
 

@@ -14,62 +14,118 @@ import org.blocklist.isp.Delivery;
 import org.blocklist.ledger.ChainMovedException;
 import org.blocklist.ledger.LedgerStore;
 import org.blocklist.ledger.StoreException;
+import org.blocklist.ledger.StoredTail;
 import org.blocklist.ledger.StoredVersion;
 import org.blocklist.log.Hash;
 import org.blocklist.principal.Principal;
 import org.blocklist.requisition.Requisition;
 
 /**
- * The writer's store on one SQLite connection it owns: each write is one {@code BEGIN IMMEDIATE}
- * transaction that commits all it was given or nothing. Not thread-safe: the writer thread (or the
- * command line) is its only caller.
+ * The writer's store on one connection it owns, to SQLite or PostgreSQL ({@link SqlDatabase}): each
+ * write is one transaction, serialised with every other writer of the database, that commits all it
+ * was given or nothing. The SQL is the row classes', the same on both. A connection that failed is
+ * replaced before the next call, so a database restart costs the calls made while it is down, not
+ * the process. Not thread-safe: the writer thread (or the command line) is its only caller.
+ *
+ * <p>On PostgreSQL a replica that writes sets its {@linkplain #fence(long) fence}: each change of
+ * the ledger then commits only while the database's {@code writer_epoch} is still this writer's, so
+ * a writer that lost its lock cannot commit even a transaction it had begun; and each published
+ * version is announced with {@code NOTIFY} {@value #VERSIONS_CHANNEL} (delivered at commit).
  */
-public final class SqliteStore implements LedgerStore, AutoCloseable {
-  private final Database db;
-  private final Connection connection;
+public final class JdbcStore implements LedgerStore, AutoCloseable {
+  /** The channel on which the writer announces each published version (payload: the version). */
+  public static final String VERSIONS_CHANNEL = "blocklist_versions";
 
-  private SqliteStore(Database db, Connection connection) {
+  private final SqlDatabase db;
+  private Connection connection;
+  private boolean suspect;
+  private volatile long fence;
+
+  private JdbcStore(SqlDatabase db, Connection connection) {
     this.db = db;
     this.connection = connection;
   }
 
   /** Opens a connection of its own to {@code db}. */
-  public static SqliteStore open(Database db) throws StoreException {
+  public static JdbcStore open(SqlDatabase db) throws StoreException {
     requireNonNull(db, "db");
-    return new SqliteStore(db, db.connect());
+    return new JdbcStore(db, db.connect());
   }
 
   /**
-   * The journal mode and synchronous level of this store's own connection, read back from SQLite
-   * (not from the configuration), e.g. {@code journal_mode=wal synchronous=2}.
+   * The database and its durability settings, read back from the database (not from the
+   * configuration), e.g. {@code journal_mode=wal synchronous=2}.
    */
   public String durability() throws StoreException {
-    return db.read(connection, Database::durability);
+    return db.describe(connection());
+  }
+
+  public SqlDatabase database() {
+    return db;
+  }
+
+  /**
+   * From now on, changes commit only while the database's writer epoch is {@code epoch} (0: no
+   * fence, as for SQLite and the command line).
+   */
+  public void fence(long epoch) {
+    this.fence = epoch;
+  }
+
+  /** The connection, replaced first if the last call on it failed and it is no longer valid. */
+  private Connection connection() throws StoreException {
+    if (suspect) {
+      boolean valid;
+      try {
+        valid = connection.isValid(2);
+      } catch (SQLException e) {
+        valid = false;
+      }
+      if (!valid) {
+        try {
+          connection.close();
+        } catch (SQLException e) {
+          // it failed already: nothing to keep
+        }
+        connection = db.connect();
+      }
+      suspect = false;
+    }
+    return connection;
+  }
+
+  private <T, E extends Exception> T read(SqlWork<T, E> work) throws StoreException, E {
+    try {
+      return db.read(connection(), work);
+    } catch (StoreException e) {
+      suspect = true;
+      throw e;
+    }
   }
 
   @Override
   public ChainHead chainHead() throws StoreException {
-    return db.read(connection, c -> EventRows.last(c).map(ChainHead::of).orElse(ChainHead.EMPTY));
+    return read(c -> EventRows.last(c).map(ChainHead::of).orElse(ChainHead.EMPTY));
   }
 
   @Override
   public Optional<Requisition> requisition(long id) throws StoreException {
-    return db.read(connection, c -> RequisitionRows.get(c, id));
+    return read(c -> RequisitionRows.get(c, id));
   }
 
   @Override
   public long lastRequisitionId() throws StoreException {
-    return db.read(connection, RequisitionRows::lastId);
+    return read(RequisitionRows::lastId);
   }
 
   @Override
   public boolean principalExists(String name) throws StoreException {
-    return db.read(connection, c -> PrincipalRows.exists(c, name));
+    return read(c -> PrincipalRows.exists(c, name));
   }
 
   @Override
   public Optional<Principal> activePrincipal(String name) throws StoreException {
-    return db.read(connection, c -> PrincipalRows.active(c, name));
+    return read(c -> PrincipalRows.active(c, name));
   }
 
   @Override
@@ -77,6 +133,7 @@ public final class SqliteStore implements LedgerStore, AutoCloseable {
       throws StoreException, ChainMovedException {
     write(
         events,
+        true,
         c -> {
           RequisitionRows.insert(c, pending);
           return null;
@@ -88,6 +145,7 @@ public final class SqliteStore implements LedgerStore, AutoCloseable {
       throws StoreException, ChainMovedException {
     write(
         events,
+        true,
         c -> {
           RequisitionRows.updateDecision(c, decided);
           return null;
@@ -104,11 +162,15 @@ public final class SqliteStore implements LedgerStore, AutoCloseable {
       throws StoreException, ChainMovedException {
     write(
         events,
+        true,
         c -> {
           LedgerRows.insertVersion(c, version);
           LedgerRows.addEntries(c, added, version.version());
           LedgerRows.removeEntries(c, removed, version.version());
           RequisitionRows.updateDecision(c, approved);
+          if (db.dialect() == Schema.Dialect.POSTGRESQL) {
+            ClusterRows.notify(c, VERSIONS_CHANNEL, String.valueOf(version.version()));
+          }
           return null;
         });
   }
@@ -119,6 +181,7 @@ public final class SqliteStore implements LedgerStore, AutoCloseable {
       throws StoreException, ChainMovedException {
     write(
         events,
+        true,
         c -> {
           PrincipalRows.insert(c, principal, tokenHash, created);
           return null;
@@ -130,6 +193,7 @@ public final class SqliteStore implements LedgerStore, AutoCloseable {
       throws StoreException, ChainMovedException {
     write(
         events,
+        true,
         c -> {
           if (!PrincipalRows.revoke(c, name, revoked)) {
             throw new SQLException("no active principal " + name + " to revoke");
@@ -140,13 +204,12 @@ public final class SqliteStore implements LedgerStore, AutoCloseable {
 
   @Override
   public void appendEvents(List<ChainedEvent> events) throws StoreException, ChainMovedException {
-    write(events, c -> null);
+    write(events, false, c -> null);
   }
 
   @Override
   public void storeDeliveries(Map<String, Delivery> deliveries) throws StoreException {
-    db.transaction(
-        connection,
+    transaction(
         c -> {
           IspStatusRows.upsert(c, deliveries);
           return null;
@@ -154,30 +217,69 @@ public final class SqliteStore implements LedgerStore, AutoCloseable {
   }
 
   @Override
+  public StoredTail tail(long afterVersion, long afterSeq, int maxVersions) throws StoreException {
+    return read(
+        c -> {
+          List<StoredVersion> versions = LedgerRows.versionsAfter(c, afterVersion, maxVersions);
+          long last =
+              versions.isEmpty() ? afterVersion : versions.get(versions.size() - 1).version();
+          return new StoredTail(
+              versions,
+              LedgerRows.changed(c, "added", afterVersion + 1, last),
+              LedgerRows.changed(c, "removed", afterVersion + 1, last),
+              EventRows.after(c, afterSeq));
+        });
+  }
+
+  @Override
+  public long latestVersion() throws StoreException {
+    return read(LedgerRows::latestVersion);
+  }
+
+  @Override
   public <T, E extends Exception> T readHistory(HistoryWork<T, E> work) throws StoreException, E {
+    StoreException[] inner = {null};
     try {
-      connection.setAutoCommit(false);
-      try {
-        return work.run(new SqliteHistory(connection));
-      } finally {
-        connection.rollback();
-        connection.setAutoCommit(true);
-      }
-    } catch (SQLException e) {
-      throw new StoreException("store read failed: " + e.getMessage(), e);
+      return this.<T, E>read(
+          c -> {
+            try {
+              return work.run(new JdbcHistory(c));
+            } catch (StoreException e) {
+              inner[0] = e;
+              throw new SQLException(e.getMessage(), e);
+            }
+          });
+    } catch (StoreException e) {
+      throw inner[0] != null ? inner[0] : e;
     }
   }
 
-  /** One transaction: the events first (checked against the stored head), then the rows. */
-  private void write(List<ChainedEvent> events, SqlWork<Void, RuntimeException> rows)
+  /**
+   * One transaction: the fence if {@code fenced} and one is set, the events (checked against the
+   * stored head), then the rows.
+   */
+  private void write(
+      List<ChainedEvent> events, boolean fenced, SqlWork<Void, RuntimeException> rows)
       throws StoreException, ChainMovedException {
-    db.<Void, ChainMovedException>transaction(
-        connection,
+    long epoch = fence;
+    this.<Void, ChainMovedException>transaction(
         c -> {
+          if (fenced && epoch != 0) {
+            ClusterRows.checkEpoch(c, epoch);
+          }
           EventRows.append(c, events);
           rows.run(c);
           return null;
         });
+  }
+
+  private <T, E extends Exception> T transaction(SqlWork<T, E> work) throws StoreException, E {
+    try {
+      return db.transaction(connection(), work);
+    } catch (StoreException e) {
+      suspect = true;
+      throw e;
+    }
   }
 
   @Override
@@ -190,10 +292,10 @@ public final class SqliteStore implements LedgerStore, AutoCloseable {
   }
 
   /** The history read on the connection of one read transaction. */
-  private static final class SqliteHistory implements History {
+  private static final class JdbcHistory implements History {
     private final Connection c;
 
-    SqliteHistory(Connection c) {
+    JdbcHistory(Connection c) {
       this.c = c;
     }
 
@@ -246,6 +348,12 @@ public final class SqliteStore implements LedgerStore, AutoCloseable {
     @Override
     public Map<String, Delivery> deliveries() throws StoreException {
       return Database.wrap(c, IspStatusRows::all);
+    }
+
+    @Override
+    public ChainHead chainHead() throws StoreException {
+      return Database.wrap(
+          c, conn -> EventRows.last(conn).map(ChainHead::of).orElse(ChainHead.EMPTY));
     }
   }
 }

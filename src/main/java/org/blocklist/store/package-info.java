@@ -1,6 +1,6 @@
 /**
  * The store: SQLite (WAL, {@code synchronous=FULL}) opened by {@link org.blocklist.store.Database},
- * behind the ports its users define: {@link org.blocklist.store.SqliteStore} is the writer's {@code
+ * behind the ports its users define: {@link org.blocklist.store.JdbcStore} is the writer's {@code
  * LedgerStore} (one connection, one transaction per write, the audit chain checked at each append)
  * and {@link org.blocklist.store.StoreRecords} the faces' {@code Records} (reads on the {@link
  * org.blocklist.store.ReadPool}). One small class of SQL per table ({@code PrincipalRows}, {@code

@@ -114,6 +114,11 @@ final class JarProcess {
   }
 
   static Server serve(Path config, Path data) throws Exception {
+    return serve(config, data, 0);
+  }
+
+  /** As {@link #serve(Path, Path)}, the API on {@code httpPort} (0: any free port). */
+  static Server serve(Path config, Path data, int httpPort) throws Exception {
     Process p =
         start(
             "serve",
@@ -122,7 +127,7 @@ final class JarProcess {
             "--data",
             data.toString(),
             "--http-port",
-            "0",
+            String.valueOf(httpPort),
             "--stop-port",
             "0",
             "--dns-port",
