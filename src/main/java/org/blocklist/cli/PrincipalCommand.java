@@ -86,7 +86,7 @@ final class PrincipalCommand {
    * --data}.
    */
   private static JdbcStore open(Args a) throws UsageException, StoreException {
-    if (!a.has("--config")) {
+    if (a.get("--config") == null) {
       return JdbcStore.open(Database.open(Path.of(a.required("--data"))));
     }
     Config config;
@@ -95,7 +95,7 @@ final class PrincipalCommand {
     } catch (ConfigException e) {
       throw new StoreException(e.getMessage(), e);
     }
-    Path data = a.has("--data") ? Path.of(a.get("--data")) : config.data();
+    Path data = (a.get("--data") != null) ? Path.of(a.get("--data")) : config.data();
     Config.Store s = config.store();
     return JdbcStore.open(Stores.open(s.kind(), data, s.url(), s.user(), s.passwordFile()));
   }

@@ -41,8 +41,8 @@ final class StoreCommand {
             args.subList(1, args.size()), Set.of("--from", "--to", "--user", "--password-file"));
     Path from = Path.of(a.required("--from"));
     String to = a.required("--to");
-    String user = a.has("--user") ? a.get("--user") : System.getProperty("user.name", "");
-    Path password = a.has("--password-file") ? Path.of(a.get("--password-file")) : null;
+    String user = (a.get("--user") != null) ? a.get("--user") : System.getProperty("user.name", "");
+    Path password = (a.get("--password-file") != null) ? Path.of(a.get("--password-file")) : null;
     try {
       if (!Files.isRegularFile(from.resolve(KeyFiles.PRIVATE_KEY_FILE))) {
         err.println("blocklist: no signing key in " + from + " (expected: a data directory)");
