@@ -148,7 +148,14 @@ public final class Replication implements AutoCloseable {
 
   private void takeOver() throws StoreException {
     long epoch = session.takeOver(advertise);
-    join(ledger.lead(() -> store.fence(epoch)));
+    try {
+      join(ledger.lead(() -> store.fence(epoch)));
+    } catch (RuntimeException e) {
+      // release the lock: this replica cannot write, another may
+      session.close();
+      session = null;
+      throw e;
+    }
     writing = true;
     ledger.writerUrl(advertise);
     takeovers.increment();

@@ -186,6 +186,18 @@ public final class Ledger implements AutoCloseable {
           if (role == WriterRole.REPLICA) {
             applyTail();
           }
+          long stored = store.latestVersion();
+          if (stored < state.version()) {
+            // the database lost versions this replica verified (an asynchronous standby promoted):
+            // writing now would publish another version under a number already served
+            throw new StoreException(
+                "the store ends at version "
+                    + stored
+                    + " but this replica verified version "
+                    + state.version()
+                    + ": it will not write over a history the ISPs may have received"
+                    + " (see docs/replicas.md, when the database fails over)");
+          }
           fence.run();
           nextRequisitionId = store.lastRequisitionId() + 1;
           role = WriterRole.WRITER;
