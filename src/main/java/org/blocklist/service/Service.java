@@ -34,6 +34,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import org.blocklist.accountability.AppealQuota;
 import org.blocklist.audit.AuditEvent;
 import org.blocklist.audit.EventType;
 import org.blocklist.auth.Authenticator;
@@ -46,6 +47,7 @@ import org.blocklist.http.ApiContext;
 import org.blocklist.http.ApiServer;
 import org.blocklist.isp.Delivery;
 import org.blocklist.isp.IspStatus;
+import org.blocklist.ledger.Desk;
 import org.blocklist.ledger.Ledger;
 import org.blocklist.ledger.LedgerKeys;
 import org.blocklist.ledger.LedgerStore;
@@ -60,6 +62,7 @@ import org.blocklist.stoppage.StopPageServer;
 import org.blocklist.store.Database;
 import org.blocklist.store.ReadPool;
 import org.blocklist.store.SqliteStore;
+import org.blocklist.store.StoreAccountabilityRecords;
 import org.blocklist.store.StoreRecords;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -93,6 +96,7 @@ public final class Service implements AutoCloseable {
   private final StopPageServer stop;
   private final DnsServer dns;
   private final PrometheusMeterRegistry registry;
+  private final Desk desk;
 
   private Service(
       List<AutoCloseable> resources,
@@ -101,7 +105,8 @@ public final class Service implements AutoCloseable {
       ApiServer api,
       StopPageServer stop,
       DnsServer dns,
-      PrometheusMeterRegistry registry) {
+      PrometheusMeterRegistry registry,
+      Desk desk) {
     this.resources = resources;
     this.ledger = ledger;
     this.keys = keys;
@@ -109,6 +114,12 @@ public final class Service implements AutoCloseable {
     this.stop = stop;
     this.dns = dns;
     this.registry = registry;
+    this.desk = desk;
+  }
+
+  /** The writer's desk for reports, reviews, expiry and appeals (the console calls it too). */
+  public Desk desk() {
+    return desk;
   }
 
   /**
@@ -195,6 +206,14 @@ public final class Service implements AutoCloseable {
               new DefaultThreadFactory("blocklist-reader", true));
       resources.add(0, reads);
       StoreRecords records = new StoreRecords(reads);
+      Desk desk =
+          new Desk(
+              ledger,
+              store.accountability(),
+              new AppealQuota(config.appeals().perAddressPerHour(), ticker),
+              config.review().days(),
+              config.review().expiryBatch());
+      StoreAccountabilityRecords accountability = new StoreAccountabilityRecords(reads);
       Authenticator authenticator =
           new Authenticator(
               hash -> {
@@ -218,6 +237,8 @@ public final class Service implements AutoCloseable {
                   ledger,
                   keys,
                   records,
+                  desk,
+                  accountability,
                   authenticator,
                   ispStatus,
                   canonicalizer,
@@ -249,7 +270,8 @@ public final class Service implements AutoCloseable {
               DNS_THREADS);
       resources.add(0, dns);
       ledger.onPublish(dns::published);
-      return new Service(resources, ledger, keys, api, stop, dns, registry);
+      resources.add(0, ReviewExpiry.schedule(desk, config.review().checkSeconds()));
+      return new Service(resources, ledger, keys, api, stop, dns, registry, desk);
     } catch (VerificationException e) {
       closeAll(resources);
       throw new StartException("the stored history does not verify: " + e.getMessage(), e);

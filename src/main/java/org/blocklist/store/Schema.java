@@ -68,9 +68,69 @@ final class Schema {
       seq INTEGER PRIMARY KEY,
       event TEXT NOT NULL,
       hash TEXT NOT NULL)""",
+    """
+    CREATE TABLE IF NOT EXISTS reports (
+      id INTEGER PRIMARY KEY,
+      hotline_reference TEXT NOT NULL,
+      category TEXT NOT NULL,
+      submitter TEXT NOT NULL,
+      submitted TEXT NOT NULL,
+      status TEXT NOT NULL,
+      triager TEXT,
+      triaged TEXT,
+      note TEXT,
+      requisition INTEGER)""",
+    "CREATE INDEX IF NOT EXISTS reports_status ON reports(status, id)",
+    """
+    CREATE TABLE IF NOT EXISTS report_hosts (
+      report INTEGER NOT NULL REFERENCES reports(id),
+      position INTEGER NOT NULL,
+      input TEXT NOT NULL,
+      host TEXT NOT NULL,
+      reduced_from_url INTEGER NOT NULL,
+      listed INTEGER NOT NULL,
+      PRIMARY KEY (report, position))""",
+    """
+    CREATE TABLE IF NOT EXISTS appeals (
+      id INTEGER PRIMARY KEY,
+      host TEXT NOT NULL,
+      message TEXT NOT NULL,
+      language TEXT NOT NULL,
+      channel TEXT NOT NULL,
+      received TEXT NOT NULL,
+      status TEXT NOT NULL,
+      answerer TEXT,
+      answered TEXT,
+      decision TEXT,
+      note TEXT,
+      requisition INTEGER)""",
+    "CREATE INDEX IF NOT EXISTS appeals_status ON appeals(status, id)",
+    """
+    CREATE TABLE IF NOT EXISTS reviews (
+      name TEXT PRIMARY KEY,
+      requisition INTEGER NOT NULL,
+      approved TEXT NOT NULL,
+      renewed TEXT,
+      base TEXT NOT NULL)""",
+    "CREATE INDEX IF NOT EXISTS reviews_base ON reviews(base, name)",
   };
 
   private Schema() {}
+
+  /**
+   * A store made before the reviews table existed gets a review row for each listed entry, once
+   * (the {@code reviews} key of {@code meta} says it was done).
+   */
+  private static void reviews(Connection c) throws SQLException {
+    try (PreparedStatement s = c.prepareStatement("SELECT value FROM meta WHERE key = 'reviews'");
+        ResultSet rs = s.executeQuery()) {
+      if (rs.next()) {
+        return;
+      }
+    }
+    ReviewRows.backfill(c);
+    Database.execute(c, "INSERT INTO meta(key, value) VALUES ('reviews', '1')");
+  }
 
   static void create(Connection c) throws SQLException {
     for (String sql : STATEMENTS) {
@@ -83,9 +143,11 @@ final class Schema {
         if (found != VERSION) {
           throw new SQLException("schema version: " + found + " (expected: " + VERSION + ")");
         }
+        reviews(c);
         return;
       }
     }
     Database.execute(c, "INSERT INTO meta(key, value) VALUES ('schema', '" + VERSION + "')");
+    reviews(c);
   }
 }

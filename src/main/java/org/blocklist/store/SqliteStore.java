@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.blocklist.audit.ChainHead;
 import org.blocklist.audit.ChainedEvent;
 import org.blocklist.isp.Delivery;
+import org.blocklist.ledger.AccountabilityStore;
 import org.blocklist.ledger.ChainMovedException;
 import org.blocklist.ledger.LedgerStore;
 import org.blocklist.ledger.StoreException;
@@ -109,6 +110,7 @@ public final class SqliteStore implements LedgerStore, AutoCloseable {
           LedgerRows.addEntries(c, added, version.version());
           LedgerRows.removeEntries(c, removed, version.version());
           RequisitionRows.updateDecision(c, approved);
+          ReviewRows.published(c, approved, added, removed);
           return null;
         });
   }
@@ -168,8 +170,18 @@ public final class SqliteStore implements LedgerStore, AutoCloseable {
     }
   }
 
+  /** The writes and reads of reports, reviews and appeals, on this store's connection. */
+  public AccountabilityStore accountability() {
+    return new SqliteAccountability(this);
+  }
+
+  /** A read on this store's connection (writer thread only). */
+  <T> T read(SqlWork<T, RuntimeException> work) throws StoreException {
+    return db.read(connection, work);
+  }
+
   /** One transaction: the events first (checked against the stored head), then the rows. */
-  private void write(List<ChainedEvent> events, SqlWork<Void, RuntimeException> rows)
+  void write(List<ChainedEvent> events, SqlWork<Void, RuntimeException> rows)
       throws StoreException, ChainMovedException {
     db.<Void, ChainMovedException>transaction(
         connection,
