@@ -2,14 +2,11 @@ package org.blocklist.http;
 
 import static java.util.Objects.requireNonNull;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
-import org.blocklist.accountability.MonthFigures;
-import org.blocklist.accountability.Transparency;
 import org.blocklist.ledger.AccountabilityRecords;
-import org.blocklist.log.Manifest;
+import org.blocklist.ledger.PublicFigures;
 import org.blocklist.state.ListState;
 
 /**
@@ -33,7 +30,7 @@ final class TransparencyRoutes {
   }
 
   CompletableFuture<ApiResponse> figures(ApiRequest request) {
-    return figures(state, records)
+    return PublicFigures.of(state.get(), records)
         .thenApply(
             months ->
                 ApiResponse.ok(
@@ -46,23 +43,5 @@ final class TransparencyRoutes {
                         FIXED_BY_MANIFESTS,
                         "fixedByAuditChain",
                         FIXED_BY_AUDIT_CHAIN)));
-  }
-
-  /** The figures as of one published version. */
-  record Figures(long version, List<MonthFigures> months) {}
-
-  static CompletableFuture<Figures> figures(
-      Supplier<ListState> state, AccountabilityRecords records) {
-    ListState s = state.get();
-    List<Manifest> manifests = new ArrayList<>((int) s.version());
-    for (long v = 1; v <= s.version(); v++) {
-      manifests.add(s.record(v).manifest());
-    }
-    return records
-        .monthCounts()
-        .thenCombine(
-            records.expiryRequisitions(),
-            (counts, expiries) ->
-                new Figures(s.version(), Transparency.compute(manifests, counts, expiries)));
   }
 }

@@ -52,6 +52,7 @@ import org.blocklist.ledger.Ledger;
 import org.blocklist.ledger.LedgerKeys;
 import org.blocklist.ledger.LedgerStore;
 import org.blocklist.ledger.LedgerVerifier;
+import org.blocklist.ledger.PublicFigures;
 import org.blocklist.ledger.StoreException;
 import org.blocklist.ledger.VerificationException;
 import org.blocklist.requisition.RequisitionRules;
@@ -247,15 +248,20 @@ public final class Service implements AutoCloseable {
                   reads.executor(),
                   registry));
       resources.add(0, api);
+      LedgerBlockedHosts blockedHosts = new LedgerBlockedHosts(ledger::state, canonicalizer);
       StopPageServer stop =
           StopPageServer.start(
               config.stopPage().bind(),
               config.stopPage().port(),
               config.stopPage().contactPhone(),
-              new LedgerBlockedHosts(ledger::state, canonicalizer),
+              blockedHosts,
               config.stopPage().requestsPerSecondPerAddress(),
               ticker,
-              STOP_PAGE_THREADS);
+              STOP_PAGE_THREADS,
+              new DeskAppeals(desk, blockedHosts),
+              () ->
+                  PublicFigures.of(ledger.state(), accountability)
+                      .thenApply(PublicFigures.Figures::months));
       resources.add(0, stop);
       DnsServer dns =
           DnsServer.start(
