@@ -22,7 +22,9 @@ public record Config(
     Metrics metrics,
     Limits limits,
     Store store,
-    Cluster cluster) {
+    Cluster cluster,
+    Review review,
+    Appeals appeals) {
 
   public Config {
     requireNonNull(origin, "origin");
@@ -35,6 +37,8 @@ public record Config(
     requireNonNull(limits, "limits");
     requireNonNull(store, "store");
     requireNonNull(cluster, "cluster");
+    requireNonNull(review, "review");
+    requireNonNull(appeals, "appeals");
   }
 
   /**
@@ -82,6 +86,27 @@ public record Config(
         throw new IllegalArgumentException(
             "cluster.advertise: " + advertise + " (expected: an http:// or https:// URL)");
       }
+    }
+  }
+
+  /**
+   * Review and expiry (DESIGN.md, "Review, expiry, appeals and reports"): {@code days} after the
+   * approval that added an entry or the renewal that last moved it, the entry falls due; the writer
+   * looks for due entries every {@code checkSeconds} and removes at most {@code expiryBatch} of
+   * them per version (then queues the next batch behind the work already waiting).
+   */
+  public record Review(int days, int checkSeconds, int expiryBatch) {
+    public Review {
+      ConfigChecks.range("review.days", days, 1, 36_500);
+      ConfigChecks.range("review.checkSeconds", checkSeconds, 1, 86_400);
+      ConfigChecks.range("review.expiryBatch", expiryBatch, 1, 1_000_000);
+    }
+  }
+
+  /** Appeals: {@code perAddressPerHour} from one source address (an IPv6 /64), 0 = unlimited. */
+  public record Appeals(int perAddressPerHour) {
+    public Appeals {
+      ConfigChecks.range("appeals.perAddressPerHour", perAddressPerHour, 0, 1_000_000);
     }
   }
 
@@ -236,7 +261,18 @@ public record Config(
 
   public Config withData(Path newData) {
     return new Config(
-        origin, newData, protectedDomains, http, stopPage, dns, metrics, limits, store, cluster);
+        origin,
+        newData,
+        protectedDomains,
+        http,
+        stopPage,
+        dns,
+        metrics,
+        limits,
+        store,
+        cluster,
+        review,
+        appeals);
   }
 
   public Config withPorts(Integer httpPort, Integer stopPort, Integer dnsPort) {
@@ -254,6 +290,7 @@ public record Config(
                 stopPage.contactPhone(),
                 stopPage.requestsPerSecondPerAddress());
     Dns d = dnsPort == null ? dns : dns.withPort(dnsPort);
-    return new Config(origin, data, protectedDomains, h, s, d, metrics, limits, store, cluster);
+    return new Config(
+        origin, data, protectedDomains, h, s, d, metrics, limits, store, cluster, review, appeals);
   }
 }

@@ -147,6 +147,7 @@ public final class ApiServer implements AutoCloseable {
     m.put(Route.AUDIT_EVENTS, admin::events);
     m.put(Route.ADD_PRINCIPAL, admin::add);
     m.put(Route.REVOKE_PRINCIPAL, admin::revoke);
+    accountability(context, m);
     m.put(
         Route.METRICS,
         now(
@@ -169,6 +170,26 @@ public final class ApiServer implements AutoCloseable {
                         "role",
                         ledger.role().code()))));
     return m;
+  }
+
+  /** The routes of reports, reviews, appeals and transparency. */
+  private static void accountability(ApiContext context, Map<Route, Dispatcher.Handler> m) {
+    ReportRoutes reports = new ReportRoutes(context.desk(), context.accountability());
+    ReviewRoutes reviews = new ReviewRoutes(context.desk(), context.accountability());
+    AppealRoutes appeals =
+        new AppealRoutes(context.desk(), context.accountability(), context.canonicalizer());
+    TransparencyRoutes transparency =
+        new TransparencyRoutes(context.ledger()::state, context.accountability());
+    m.put(Route.SUBMIT_REPORT, reports::submit);
+    m.put(Route.LIST_REPORTS, reports::list);
+    m.put(Route.DISMISS_REPORT, reports::dismiss);
+    m.put(Route.REQUISITION_REPORT, reports::requisition);
+    m.put(Route.REVIEWS, reviews::due);
+    m.put(Route.RENEW, reviews::renew);
+    m.put(Route.SUBMIT_APPEAL, appeals::submit);
+    m.put(Route.LIST_APPEALS, appeals::list);
+    m.put(Route.ANSWER_APPEAL, appeals::answer);
+    m.put(Route.TRANSPARENCY, transparency::figures);
   }
 
   /** Adapts a handler that answers from memory at once. */

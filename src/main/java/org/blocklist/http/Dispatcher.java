@@ -70,7 +70,8 @@ final class Dispatcher {
               "the request URI is not valid: " + e.getMessage()));
     }
     ApiRequest.Builder builder =
-        new ApiRequest.Builder(routed.route(), routed.variable(), query, request.body(), loop);
+        new ApiRequest.Builder(
+            routed.route(), routed.variable(), query, request.body(), loop, remote);
     Handler handler = handlers.get(routed.route());
     Function<Principal, CompletableFuture<ApiResponse>> next =
         principal -> run(handler, builder.build(principal));

@@ -150,6 +150,7 @@ final class ErrorMapper {
       case NOT_FOUND -> HttpResponseStatus.NOT_FOUND;
       case FOUR_EYES, NOT_SUBMITTER -> HttpResponseStatus.FORBIDDEN;
       case NOT_PENDING, ALREADY_LISTED, NOT_LISTED -> HttpResponseStatus.CONFLICT;
+      case RATE_LIMITED -> HttpResponseStatus.TOO_MANY_REQUESTS;
     };
   }
 

@@ -325,31 +325,66 @@ public final class Ledger implements AutoCloseable {
     Instant now = now();
     Submitted s = rules.submit(police, submission, state, id, now);
     Requisition r = s.requisition();
-    AuditEvent event =
-        AuditEvent.of(
-            EventType.REQUISITION_SUBMITTED,
-            now,
-            police.name(),
-            "requisition",
-            id,
-            "action",
-            r.action().code(),
-            "legal-basis",
-            r.legalBasis().code(),
-            "domains",
-            r.domains().size(),
-            "content",
-            Texts.contentDigest(r).hex());
-    ChainedWrite.append(store, List.of(event), chained -> store.insertRequisition(r, chained));
+    ChainedWrite.append(
+        store, List.of(submittedEvent(r)), chained -> store.insertRequisition(r, chained));
     nextRequisitionId = id + 1;
     return s;
+  }
+
+  /** The {@code requisition-submitted} event of pending requisition {@code r}. */
+  static AuditEvent submittedEvent(Requisition r) {
+    return AuditEvent.of(
+        EventType.REQUISITION_SUBMITTED,
+        r.submitted(),
+        r.submitter(),
+        "requisition",
+        r.id(),
+        "action",
+        r.action().code(),
+        "legal-basis",
+        r.legalBasis().code(),
+        "domains",
+        r.domains().size(),
+        "content",
+        Texts.contentDigest(r).hex());
+  }
+
+  /** The id the next inserted requisition takes (writer thread only). */
+  long nextRequisitionId() {
+    return nextRequisitionId;
+  }
+
+  /** Called by a write that inserted requisition {@code id} = {@link #nextRequisitionId()}. */
+  void requisitionInserted(long id) {
+    if (id != nextRequisitionId) {
+      throw new IllegalStateException("requisition " + id + " but next is " + nextRequisitionId);
+    }
+    nextRequisitionId = id + 1;
+  }
+
+  RequisitionRules rules() {
+    return rules;
+  }
+
+  LedgerStore store() {
+    return store;
   }
 
   private Requisition doApprove(Principal decider, long id, String note) throws Exception {
     String decisionNote = RequisitionRules.decisionNote(note);
     Requisition r = find(id);
+    return publishApproval(r, decider, rules.approval(r, decider, state), decisionNote);
+  }
+
+  /**
+   * Publishes the version that approving {@code r} with {@code change} (checked by the rules
+   * against the published state) produces; writer thread only.
+   */
+  Requisition publishApproval(
+      Requisition r, Principal decider, RequisitionRules.Change change, String decisionNote)
+      throws Exception {
+    long id = r.id();
     ListState before = state;
-    RequisitionRules.Change change = rules.approval(r, decider, before);
     ListState.Successor next = before.successor(change.added(), change.removed());
     long version = next.version();
     Instant now = now();
@@ -432,17 +467,17 @@ public final class Ledger implements AutoCloseable {
             () -> new RequisitionException(Problem.NOT_FOUND, "no requisition with id " + id));
   }
 
-  private Instant now() {
+  Instant now() {
     return clock.instant().truncatedTo(ChronoUnit.SECONDS);
   }
 
   /** Work for the writer thread; may throw any checked exception, which fails the future. */
   @FunctionalInterface
-  private interface WriterWork<T> {
+  interface WriterWork<T> {
     T run() throws Exception;
   }
 
-  private <T> CompletableFuture<T> onWriter(WriterWork<T> work) {
+  <T> CompletableFuture<T> onWriter(WriterWork<T> work) {
     CompletableFuture<T> result = new CompletableFuture<>();
     try {
       writer.execute(

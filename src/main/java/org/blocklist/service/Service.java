@@ -34,6 +34,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import org.blocklist.accountability.AppealQuota;
 import org.blocklist.audit.AuditEvent;
 import org.blocklist.audit.ChainHead;
 import org.blocklist.audit.EventType;
@@ -48,10 +49,12 @@ import org.blocklist.http.ApiContext;
 import org.blocklist.http.ApiServer;
 import org.blocklist.isp.Delivery;
 import org.blocklist.isp.IspStatus;
+import org.blocklist.ledger.Desk;
 import org.blocklist.ledger.Ledger;
 import org.blocklist.ledger.LedgerKeys;
 import org.blocklist.ledger.LedgerStore;
 import org.blocklist.ledger.LedgerVerifier;
+import org.blocklist.ledger.PublicFigures;
 import org.blocklist.ledger.StoreException;
 import org.blocklist.ledger.VerificationException;
 import org.blocklist.requisition.RequisitionRules;
@@ -63,6 +66,7 @@ import org.blocklist.store.JdbcStore;
 import org.blocklist.store.PostgresDatabase;
 import org.blocklist.store.ReadPool;
 import org.blocklist.store.SqlDatabase;
+import org.blocklist.store.StoreAccountabilityRecords;
 import org.blocklist.store.StoreRecords;
 import org.blocklist.store.Stores;
 import org.blocklist.store.WriterSession;
@@ -98,6 +102,7 @@ public final class Service implements AutoCloseable {
   private final StopPageServer stop;
   private final DnsServer dns;
   private final PrometheusMeterRegistry registry;
+  private final Desk desk;
 
   private Service(
       List<AutoCloseable> resources,
@@ -106,7 +111,8 @@ public final class Service implements AutoCloseable {
       ApiServer api,
       StopPageServer stop,
       DnsServer dns,
-      PrometheusMeterRegistry registry) {
+      PrometheusMeterRegistry registry,
+      Desk desk) {
     this.resources = resources;
     this.ledger = ledger;
     this.keys = keys;
@@ -114,6 +120,12 @@ public final class Service implements AutoCloseable {
     this.stop = stop;
     this.dns = dns;
     this.registry = registry;
+    this.desk = desk;
+  }
+
+  /** The writer's desk for reports, reviews, expiry and appeals (the console calls it too). */
+  public Desk desk() {
+    return desk;
   }
 
   /**
@@ -230,6 +242,14 @@ public final class Service implements AutoCloseable {
               new DefaultThreadFactory("blocklist-reader", true));
       resources.add(0, reads);
       StoreRecords records = new StoreRecords(reads);
+      Desk desk =
+          new Desk(
+              ledger,
+              store.accountability(),
+              new AppealQuota(config.appeals().perAddressPerHour(), ticker),
+              config.review().days(),
+              config.review().expiryBatch());
+      StoreAccountabilityRecords accountability = new StoreAccountabilityRecords(reads);
       Authenticator authenticator =
           new Authenticator(
               hash -> {
@@ -253,6 +273,8 @@ public final class Service implements AutoCloseable {
                   ledger,
                   keys,
                   records,
+                  desk,
+                  accountability,
                   authenticator,
                   ispStatus,
                   canonicalizer,
@@ -261,15 +283,20 @@ public final class Service implements AutoCloseable {
                   reads.executor(),
                   registry));
       resources.add(0, api);
+      LedgerBlockedHosts blockedHosts = new LedgerBlockedHosts(ledger::state, canonicalizer);
       StopPageServer stop =
           StopPageServer.start(
               config.stopPage().bind(),
               config.stopPage().port(),
               config.stopPage().contactPhone(),
-              new LedgerBlockedHosts(ledger::state, canonicalizer),
+              blockedHosts,
               config.stopPage().requestsPerSecondPerAddress(),
               ticker,
-              STOP_PAGE_THREADS);
+              STOP_PAGE_THREADS,
+              new DeskAppeals(desk, blockedHosts),
+              () ->
+                  PublicFigures.of(ledger.state(), accountability)
+                      .thenApply(PublicFigures.Figures::months));
       resources.add(0, stop);
       DnsServer dns =
           DnsServer.start(
@@ -290,7 +317,11 @@ public final class Service implements AutoCloseable {
               dns.published(published);
             }
           });
-      return new Service(resources, ledger, keys, api, stop, dns, registry);
+      resources.add(
+          0,
+          ReviewExpiry.schedule(
+              desk, config.review().checkSeconds(), () -> ledger.role().writes()));
+      return new Service(resources, ledger, keys, api, stop, dns, registry, desk);
     } catch (VerificationException e) {
       closeAll(resources);
       throw new StartException("the stored history does not verify: " + e.getMessage(), e);

@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.blocklist.audit.ChainHead;
 import org.blocklist.audit.ChainedEvent;
 import org.blocklist.isp.Delivery;
+import org.blocklist.ledger.AccountabilityStore;
 import org.blocklist.ledger.ChainMovedException;
 import org.blocklist.ledger.LedgerStore;
 import org.blocklist.ledger.StoreException;
@@ -94,7 +95,7 @@ public final class JdbcStore implements LedgerStore, AutoCloseable {
     return connection;
   }
 
-  private <T, E extends Exception> T read(SqlWork<T, E> work) throws StoreException, E {
+  <T, E extends Exception> T read(SqlWork<T, E> work) throws StoreException, E {
     try {
       return db.read(connection(), work);
     } catch (StoreException e) {
@@ -168,6 +169,7 @@ public final class JdbcStore implements LedgerStore, AutoCloseable {
           LedgerRows.addEntries(c, added, version.version());
           LedgerRows.removeEntries(c, removed, version.version());
           RequisitionRows.updateDecision(c, approved);
+          ReviewRows.published(c, approved, added, removed);
           if (db.dialect() == Schema.Dialect.POSTGRESQL) {
             ClusterRows.notify(c, VERSIONS_CHANNEL, String.valueOf(version.version()));
           }
@@ -254,12 +256,16 @@ public final class JdbcStore implements LedgerStore, AutoCloseable {
     }
   }
 
+  /** The writes and reads of reports, reviews and appeals, on this store's connection. */
+  public AccountabilityStore accountability() {
+    return new JdbcAccountability(this);
+  }
+
   /**
    * One transaction: the fence if {@code fenced} and one is set, the events (checked against the
    * stored head), then the rows.
    */
-  private void write(
-      List<ChainedEvent> events, boolean fenced, SqlWork<Void, RuntimeException> rows)
+  void write(List<ChainedEvent> events, boolean fenced, SqlWork<Void, RuntimeException> rows)
       throws StoreException, ChainMovedException {
     long epoch = fence;
     this.<Void, ChainMovedException>transaction(

@@ -94,6 +94,51 @@ public final class Schema {
       seq ${ID} PRIMARY KEY,
       event TEXT NOT NULL,
       hash TEXT NOT NULL)""",
+    """
+    CREATE TABLE IF NOT EXISTS reports (
+      id ${ID} PRIMARY KEY,
+      hotline_reference TEXT NOT NULL,
+      category TEXT NOT NULL,
+      submitter TEXT NOT NULL,
+      submitted TEXT NOT NULL,
+      status TEXT NOT NULL,
+      triager TEXT,
+      triaged TEXT,
+      note TEXT,
+      requisition ${ID})""",
+    "CREATE INDEX IF NOT EXISTS reports_status ON reports(status, id)",
+    """
+    CREATE TABLE IF NOT EXISTS report_hosts (
+      report ${ID} NOT NULL REFERENCES reports(id),
+      position ${ID} NOT NULL,
+      input TEXT NOT NULL,
+      host ${NAME} NOT NULL,
+      reduced_from_url ${ID} NOT NULL,
+      listed ${ID} NOT NULL,
+      PRIMARY KEY (report, position))""",
+    """
+    CREATE TABLE IF NOT EXISTS appeals (
+      id ${ID} PRIMARY KEY,
+      host ${NAME} NOT NULL,
+      message TEXT NOT NULL,
+      language TEXT NOT NULL,
+      channel TEXT NOT NULL,
+      received TEXT NOT NULL,
+      status TEXT NOT NULL,
+      answerer TEXT,
+      answered TEXT,
+      decision TEXT,
+      note TEXT,
+      requisition ${ID})""",
+    "CREATE INDEX IF NOT EXISTS appeals_status ON appeals(status, id)",
+    """
+    CREATE TABLE IF NOT EXISTS reviews (
+      name ${NAME} PRIMARY KEY,
+      requisition ${ID} NOT NULL,
+      approved TEXT NOT NULL,
+      renewed TEXT,
+      base TEXT NOT NULL)""",
+    "CREATE INDEX IF NOT EXISTS reviews_base ON reviews(base, name)",
   };
 
   /**
@@ -108,9 +153,28 @@ public final class Schema {
           "entries",
           "versions",
           "isp_status",
-          "events");
+          "events",
+          "reports",
+          "report_hosts",
+          "appeals",
+          "reviews");
 
   private Schema() {}
+
+  /**
+   * A store made before the reviews table existed gets a review row for each listed entry, once
+   * (the {@code reviews} key of {@code meta} says it was done).
+   */
+  private static void reviews(Connection c) throws SQLException {
+    try (PreparedStatement s = c.prepareStatement("SELECT value FROM meta WHERE key = 'reviews'");
+        ResultSet rs = s.executeQuery()) {
+      if (rs.next()) {
+        return;
+      }
+    }
+    ReviewRows.backfill(c);
+    Database.execute(c, "INSERT INTO meta(key, value) VALUES ('reviews', '1')");
+  }
 
   /** Creates what is missing, inside the caller's transaction, and checks the schema version. */
   static void create(Connection c, Dialect dialect) throws SQLException {
@@ -124,9 +188,11 @@ public final class Schema {
         if (found != VERSION) {
           throw new SQLException("schema version: " + found + " (expected: " + VERSION + ")");
         }
+        reviews(c);
         return;
       }
     }
     Database.execute(c, "INSERT INTO meta(key, value) VALUES ('schema', '" + VERSION + "')");
+    reviews(c);
   }
 }

@@ -36,8 +36,9 @@ public final class TestServer implements AutoCloseable {
       stopPage: { port: 0, requestsPerSecondPerAddress: 0 }
       dns: { port: 0, queriesPerSecondPerAddress: 0 }
       limits:
-        requestsPerSecond: { police: 0, prosecutor: 0, auditor: 0, admin: 0, isp: 0 }
+        requestsPerSecond: { police: 0, prosecutor: 0, auditor: 0, admin: 0, isp: 0, hotline: 0 }
         requestsPerSecondPerAddress: 0
+      appeals: { perAddressPerHour: 0 }
       """;
 
   private static final Duration TIMEOUT = Duration.ofSeconds(30);
@@ -70,6 +71,12 @@ public final class TestServer implements AutoCloseable {
     Config config = config(data, yaml);
     return new TestServer(
         data, config, Service.start(config, Clock.systemUTC(), new SecureRandom(), ticker));
+  }
+
+  /** As {@link #start(Path, String)}, with the service's clock {@code clock} (a test moves it). */
+  public static TestServer start(Path data, String yaml, Clock clock) throws Exception {
+    Config config = config(data, yaml);
+    return new TestServer(data, config, Service.start(config, clock, new SecureRandom()));
   }
 
   /**
