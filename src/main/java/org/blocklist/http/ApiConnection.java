@@ -6,8 +6,10 @@ import com.github.benmanes.caffeine.cache.Ticker;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.ssl.SslHandler;
 import java.util.ArrayDeque;
 import java.util.concurrent.CompletableFuture;
+import org.blocklist.tls.ClientCertificates;
 
 /**
  * One API connection's conversation, in order: a pipelined request waits here until the response
@@ -27,6 +29,8 @@ final class ApiConnection extends SimpleChannelInboundHandler<FullHttpRequest> {
   private final ArrayDeque<Incoming> waiting = new ArrayDeque<>();
   private boolean answering;
   private boolean closing;
+  private boolean clientNameRead;
+  private String clientName;
 
   ApiConnection(Dispatcher dispatcher, HttpMetrics metrics, Ticker ticker, InFlight inFlight) {
     this.dispatcher = requireNonNull(dispatcher, "dispatcher");
@@ -64,7 +68,8 @@ final class ApiConnection extends SimpleChannelInboundHandler<FullHttpRequest> {
             ? CompletableFuture.completedFuture(ErrorMapper.undecodable(request.failure()))
             : request.refusal() != null
                 ? CompletableFuture.failedFuture(request.refusal())
-                : dispatcher.answer(x, request, ctx.channel().remoteAddress(), ctx.executor());
+                : dispatcher.answer(
+                    x, request, ctx.channel().remoteAddress(), clientName(ctx), ctx.executor());
     if (answer.isDone() && ctx.executor().inEventLoop()) {
       write(ctx, request, x, answer);
     } else {
@@ -116,6 +121,20 @@ final class ApiConnection extends SimpleChannelInboundHandler<FullHttpRequest> {
     if (ctx.channel().config().isAutoRead() != read) {
       ctx.channel().config().setAutoRead(read);
     }
+  }
+
+  /**
+   * The subject CN of the client certificate the TLS handshake verified, read once per connection
+   * (a request is only decoded after the handshake); null without TLS or a certificate.
+   */
+  private String clientName(ChannelHandlerContext ctx) {
+    if (!clientNameRead) {
+      clientNameRead = true;
+      clientName =
+          ClientCertificates.commonName((SslHandler) ctx.pipeline().get(ApiInitializer.TLS_HANDLER))
+              .orElse(null);
+    }
+    return clientName;
   }
 
   @Override
