@@ -49,7 +49,7 @@ java -Dio.netty.leakDetection.level=paranoid -Xmx512m \
   -jar "$JAR" serve --config "$WORK/config.yaml" --data "$WORK/data" --http-port "$PORT" > "$WORK/serve.log" 2>&1 &
 SERVER_PID=$!
 API="https://localhost:$PORT"
-C=(curl -sS --cacert "$WORK/tls/ca.pem" -o /dev/null -w '%{http_code}\n')
+C=(curl -sS --cacert "$WORK/tls/ca.pem" -o /dev/null -w '%{http_code} %{time_total}\n')
 for _ in $(seq 1 300); do curl -sf --cacert "$WORK/tls/ca.pem" "$API/healthz" >/dev/null 2>&1 && break; sleep 0.2; done
 python3 -c 'import json; print(json.dumps({"action":"block","domains":["n%d.example" % i for i in range(10000)],"legalBasis":"ccp-39bis","caseReference":"SOAK-1"}))' > "$WORK/req.json"
 curl -sf --cacert "$WORK/tls/ca.pem" -o /dev/null -H "Authorization: Bearer $POLICE" -X POST "$API/v1/requisitions" --data-binary @"$WORK/req.json"
@@ -75,7 +75,7 @@ approvals() {  # block then unblock soak-K.example, one approval a second or so
 longpoll() {
   local v
   while [ "$(date +%s)" -lt "$END" ]; do
-    v=$(curl -sS --cacert "$WORK/tls/ca.pem" "$API/v1/checkpoint" | sed -n 2p)
+    v=$(curl -sS --cacert "$WORK/tls/ca.pem" "$API/v1/checkpoint" 2>>"$WORK/curl.err" | sed -n 2p) || true
     "${C[@]}" -m 30 -H "Authorization: Bearer $ISP" "$API/v1/delta?from=$v&wait=20" | sed 's/^/delta /' >> "$STATUS"
   done
 }
@@ -126,11 +126,11 @@ while true; do
   kill -0 "$SERVER_PID" 2>/dev/null || { echo "RESULT FAIL: the server died"; tail -20 "$WORK/serve.log"; exit 1; }
   jcmd "$SERVER_PID" GC.run >/dev/null
   sleep 1
-  heap=$(grep 'Pause Full (System.gc())' "$WORK/gc.log" | tail -1 | sed -E 's/.* [0-9]+M->([0-9]+)M\(.*/\1/')
+  heap=$( (grep -E 'Pause Full \((System.gc\(\)|Diagnostic Command)\)' "$WORK/gc.log" | tail -1 | sed -E 's/.* [0-9]+M->([0-9]+)M\(.*/\1/') || true)
   rss=$(awk '/VmRSS/ {printf "%d", $2/1024}' /proc/$SERVER_PID/status)
   threads=$(awk '/Threads/ {print $2}' /proc/$SERVER_PID/status)
   fds=$(ls /proc/$SERVER_PID/fd | wc -l)
-  ver=$(curl -sS --cacert "$WORK/tls/ca.pem" "$API/v1/checkpoint" | sed -n 2p)
+  ver=$(curl -sS --cacert "$WORK/tls/ca.pem" "$API/v1/checkpoint" | sed -n 2p) || ver="?"
   appr=$(grep -c '^approve 200' "$STATUS" || true)
   min=$(awk -v s=$(( $(date +%s) - start )) 'BEGIN {printf "%.1f", s/60}')
   echo "$min $heap $rss $fds $threads $appr $ver $(cut -d' ' -f1 /proc/loadavg)" | tee -a "$SAMPLES" | awk '{printf "%6s  %18s  %8s  %4s  %7s  %9s  %8s  %s\n", $1,$2,$3,$4,$5,$6,$7,$8}'
@@ -147,7 +147,7 @@ young, full = [], []
 for line in open(sys.argv[1]):
     m = re.search(r'Pause (.*?) \d+M->\d+M\(\d+M\) ([0-9.]+)ms', line)
     if not m: continue
-    (full if 'System.gc()' in m.group(1) else young).append(float(m.group(2)))
+    (full if ('System.gc()' in m.group(1) or 'Diagnostic Command' in m.group(1)) else young).append(float(m.group(2)))
 def q(v, p): v = sorted(v); return v[min(len(v) - 1, int(p * len(v)))] if v else 0
 print("GC pauses (load): %d, p50 %.2f ms, p99 %.2f ms, max %.2f ms, total %.0f ms" % (len(young), q(young, .5), q(young, .99), max(young or [0]), sum(young)))
 print("GC pauses (the sampler's full GCs): %d, p50 %.2f ms, max %.2f ms" % (len(full), q(full, .5), max(full or [0])))
