@@ -22,6 +22,7 @@ public final class Main {
         java -jar target/blocklist.jar principal revoke (--data DIR | --config FILE [--data DIR]) --name NAME
         java -jar target/blocklist.jar backup --data DIR --out FILE
         java -jar target/blocklist.jar store copy --from DIR --to JDBC-URL [--user USER] [--password-file FILE]
+        java -jar target/blocklist.jar cert dev --out DIR [--client NAME[,NAME...]] [--days N]
         java -jar target/blocklist.jar sync --server URL (--token TOKEN | --token-file FILE) --trust KEY --state DIR
              [--format text|rpz|unbound|hosts] [--out FILE] [--zone NAME] [--once] [--max-age SECONDS]
              [--on-change CMD] [--metrics ADDR:PORT] [--serve-rpz ADDR:PORT (not available yet)]
@@ -57,6 +58,7 @@ public final class Main {
         case "verify" -> VerifyCommand.run(rest, out, err);
         case "backup" -> BackupCommand.run(rest, out, err);
         case "store" -> StoreCommand.run(rest, out, err);
+        case "cert" -> CertCommand.run(rest, out, err);
         case "help", "--help", "-h" -> {
           out.print(USAGE_TEXT);
           yield OK;

@@ -42,7 +42,11 @@ final class ServeCommand {
       return Main.FAILED;
     }
     Runtime.getRuntime().addShutdownHook(new Thread(service::close, "blocklist-shutdown"));
-    String url = "http://" + config.http().bind() + ":" + service.httpPort();
+    String url =
+        (config.http().tls().enabled() ? "https://" : "http://")
+            + config.http().bind()
+            + ":"
+            + service.httpPort();
     String data = config.data().toString();
     out.println(
         String.format(

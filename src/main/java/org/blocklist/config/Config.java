@@ -110,12 +110,59 @@ public record Config(
     }
   }
 
-  public record Http(int port, String bind, int ioThreads, int blockingThreads) {
+  /**
+   * The API listener. {@code tls}: HTTPS only when set; {@code allowPlainHttp}: serve plain HTTP on
+   * a bind address that is not loopback (behind a TLS-terminating proxy), refused at start without
+   * it.
+   */
+  public record Http(
+      int port, String bind, int ioThreads, int blockingThreads, Tls tls, boolean allowPlainHttp) {
     public Http {
       requireNonNull(bind, "bind");
+      requireNonNull(tls, "tls");
       ConfigChecks.port("http.port", port);
       ConfigChecks.range("http.ioThreads", ioThreads, 1, 64);
       ConfigChecks.range("http.blockingThreads", blockingThreads, 1, 64);
+    }
+
+    Http withPort(int newPort) {
+      return new Http(newPort, bind, ioThreads, blockingThreads, tls, allowPlainHttp);
+    }
+  }
+
+  /**
+   * {@code http.tls}: PEM files; empty strings leave TLS off. {@code certificate} and {@code key}
+   * are set together; {@code clientCa} (the CAs whose client certificates authenticate as the
+   * principal named by their subject CN) only with them.
+   */
+  public record Tls(String certificate, String key, String clientCa) {
+    public Tls {
+      certificate = certificate == null ? "" : certificate;
+      key = key == null ? "" : key;
+      clientCa = clientCa == null ? "" : clientCa;
+      if (certificate.isEmpty() != key.isEmpty()) {
+        throw new IllegalArgumentException(
+            "http.tls: certificate "
+                + (certificate.isEmpty() ? "empty" : certificate)
+                + ", key "
+                + (key.isEmpty() ? "empty" : key)
+                + " (expected: both set, or both empty)");
+      }
+      if (!clientCa.isEmpty() && certificate.isEmpty()) {
+        throw new IllegalArgumentException(
+            "http.tls.clientCa: "
+                + clientCa
+                + " without a certificate and key (expected: all set)");
+      }
+    }
+
+    /** Whether the API speaks HTTPS only. */
+    public boolean enabled() {
+      return !certificate.isEmpty();
+    }
+
+    public Optional<Path> clientCaFile() {
+      return clientCa.isEmpty() ? Optional.empty() : Optional.of(Path.of(clientCa));
     }
   }
 
@@ -276,10 +323,7 @@ public record Config(
   }
 
   public Config withPorts(Integer httpPort, Integer stopPort, Integer dnsPort) {
-    Http h =
-        httpPort == null
-            ? http
-            : new Http(httpPort, http.bind(), http.ioThreads(), http.blockingThreads());
+    Http h = httpPort == null ? http : http.withPort(httpPort);
     StopPage s =
         stopPort == null
             ? stopPage

@@ -16,9 +16,11 @@ import org.blocklist.principal.Role;
 
 /**
  * Who may pass: open routes are limited per source address (and {@code /metrics} may need its
- * token); every other route needs a bearer token of an active principal ({@code 401}), whose role
- * the route allows ({@code 403}), within the rate of its role ({@code 429}). Requests without a
- * valid token count against their address. Stateless; shared by every connection.
+ * token); every other route needs a bearer token of an active principal, or, on a request without
+ * an {@code Authorization} header, a verified client certificate whose subject CN is an active
+ * principal's name ({@code 401}), whose role the route allows ({@code 403}), within the rate of its
+ * role ({@code 429}). Requests without valid credentials count against their address. Stateless;
+ * shared by every connection.
  */
 final class AccessGate {
   private static final String BEARER = "Bearer ";
@@ -48,7 +50,8 @@ final class AccessGate {
    * The principal of the request (null on an open route), or a future failed with the {@link
    * ApiException} to answer. Completed at once unless the token must be looked up in the store.
    */
-  CompletableFuture<Principal> admit(Route route, String authorization, SocketAddress remote) {
+  CompletableFuture<Principal> admit(
+      Route route, String authorization, String clientName, SocketAddress remote) {
     String token = bearer(authorization);
     if (route.isOpen()) {
       if (route == Route.METRICS && metricsToken.length > 0 && !isMetricsToken(token)) {
@@ -62,22 +65,30 @@ final class AccessGate {
           ? CompletableFuture.completedFuture(null)
           : CompletableFuture.failedFuture(ApiException.rateLimited());
     }
-    CompletableFuture<Optional<Principal>> found = authenticator.authenticate(token);
+    // A request that carries a token is judged by its token alone; one without, by the
+    // connection's client certificate.
+    boolean byCertificate = authorization == null && clientName != null;
+    CompletableFuture<Optional<Principal>> found =
+        byCertificate
+            ? authenticator.authenticateName(clientName)
+            : authenticator.authenticate(token);
     if (found.isDone() && !found.isCompletedExceptionally()) {
-      return check(route, found.join(), remote);
+      return check(route, found.join(), byCertificate, remote);
     }
-    return found.thenCompose(p -> check(route, p, remote));
+    return found.thenCompose(p -> check(route, p, byCertificate, remote));
   }
 
   private CompletableFuture<Principal> check(
-      Route route, Optional<Principal> principal, SocketAddress remote) {
+      Route route, Optional<Principal> principal, boolean byCertificate, SocketAddress remote) {
     if (principal.isEmpty()) {
       return CompletableFuture.failedFuture(
           addressAllowed(remote)
               ? new ApiException(
                   HttpResponseStatus.UNAUTHORIZED,
                   "unauthorized",
-                  "a valid bearer token is required")
+                  byCertificate
+                      ? "the client certificate names no active principal"
+                      : "a valid bearer token is required")
               : ApiException.rateLimited());
     }
     Principal p = principal.get();

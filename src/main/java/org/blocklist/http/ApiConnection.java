@@ -6,19 +6,31 @@ import com.github.benmanes.caffeine.cache.Ticker;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.ssl.SslHandler;
 import java.util.ArrayDeque;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.blocklist.tls.ClientCertificates;
 
 /**
  * One API connection's conversation, in order: a pipelined request waits here until the response
  * before it has been handed to the channel. The connection stops reading while {@link #MAX_WAITING}
- * requests wait or while its peer does not take what is written to it. One instance per channel;
- * touched on the channel's event loop only, so it needs no locks. The answers come from the shared
- * {@link Dispatcher} and are written by {@link Responses}.
+ * requests wait, while its peer does not take what is written to it, and for a second after it was
+ * answered {@code 429} (a rate limit). One instance per channel; touched on the channel's event
+ * loop only, so it needs no locks. The answers come from the shared {@link Dispatcher} and are
+ * written by {@link Responses}.
  */
 final class ApiConnection extends SimpleChannelInboundHandler<FullHttpRequest> {
   /** Pipelined requests one connection may have waiting before it stops reading. */
   static final int MAX_WAITING = 16;
+
+  /**
+   * After a {@code 429}, the connection is not read for this long: the {@code Retry-After: 1} it
+   * was told, enforced, so that a client over its rate limit cannot keep the event loop busy with
+   * requests that are refused (issue 10, fairness between principals).
+   */
+  static final long RATE_LIMITED_PAUSE_MILLIS = 1000;
 
   private final Dispatcher dispatcher;
   private final HttpMetrics metrics;
@@ -27,6 +39,9 @@ final class ApiConnection extends SimpleChannelInboundHandler<FullHttpRequest> {
   private final ArrayDeque<Incoming> waiting = new ArrayDeque<>();
   private boolean answering;
   private boolean closing;
+  private boolean paused;
+  private boolean clientNameRead;
+  private String clientName;
 
   ApiConnection(Dispatcher dispatcher, HttpMetrics metrics, Ticker ticker, InFlight inFlight) {
     this.dispatcher = requireNonNull(dispatcher, "dispatcher");
@@ -64,7 +79,8 @@ final class ApiConnection extends SimpleChannelInboundHandler<FullHttpRequest> {
             ? CompletableFuture.completedFuture(ErrorMapper.undecodable(request.failure()))
             : request.refusal() != null
                 ? CompletableFuture.failedFuture(request.refusal())
-                : dispatcher.answer(x, request, ctx.channel().remoteAddress(), ctx.executor());
+                : dispatcher.answer(
+                    x, request, ctx.channel().remoteAddress(), clientName(ctx), ctx.executor());
     if (answer.isDone() && ctx.executor().inEventLoop()) {
       write(ctx, request, x, answer);
     } else {
@@ -85,6 +101,17 @@ final class ApiConnection extends SimpleChannelInboundHandler<FullHttpRequest> {
     }
     Responses.write(ctx, r, request.keepAlive(), request.http10(), request.head())
         .addListener(written -> inFlight.end());
+    if (r.status().code() == HttpResponseStatus.TOO_MANY_REQUESTS.code() && !paused) {
+      paused = true;
+      ctx.executor()
+          .schedule(
+              () -> {
+                paused = false;
+                updateReading(ctx);
+              },
+              RATE_LIMITED_PAUSE_MILLIS,
+              TimeUnit.MILLISECONDS);
+    }
     long nanos = ticker.read() - x.start;
     if (x.route == null) {
       metrics.unmatched(request.method(), r.status().code(), nanos);
@@ -110,12 +137,30 @@ final class ApiConnection extends SimpleChannelInboundHandler<FullHttpRequest> {
     handle(ctx, next);
   }
 
-  /** Reads while fewer than {@link #MAX_WAITING} requests wait and the peer takes our writes. */
+  /**
+   * Reads while fewer than {@link #MAX_WAITING} requests wait, the peer takes our writes, and no
+   * {@code 429} was answered in the last {@link #RATE_LIMITED_PAUSE_MILLIS}.
+   */
   private void updateReading(ChannelHandlerContext ctx) {
-    boolean read = waiting.size() < MAX_WAITING && ctx.channel().isWritable() && !closing;
+    boolean read =
+        waiting.size() < MAX_WAITING && ctx.channel().isWritable() && !closing && !paused;
     if (ctx.channel().config().isAutoRead() != read) {
       ctx.channel().config().setAutoRead(read);
     }
+  }
+
+  /**
+   * The subject CN of the client certificate the TLS handshake verified, read once per connection
+   * (a request is only decoded after the handshake); null without TLS or a certificate.
+   */
+  private String clientName(ChannelHandlerContext ctx) {
+    if (!clientNameRead) {
+      clientNameRead = true;
+      clientName =
+          ClientCertificates.commonName((SslHandler) ctx.pipeline().get(ApiInitializer.TLS_HANDLER))
+              .orElse(null);
+    }
+    return clientName;
   }
 
   @Override

@@ -12,23 +12,30 @@ import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.channel.Channel;
 import io.netty.channel.EventLoopGroup;
 import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.ssl.SslContext;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.blocklist.config.Config;
 import org.blocklist.ledger.Ledger;
+import org.blocklist.tls.ServerTls;
+import org.blocklist.tls.TlsException;
 import org.blocklist.transport.ConnectionLimit;
 import org.blocklist.transport.Transports;
 
 /**
- * The HTTP API listener: one initializer (connection cap, request deadlines, codec, aggregator with
- * the body limit, one {@link ApiConnection} per channel over the shared {@link Dispatcher}) and
- * explicit thread counts.
+ * The HTTP API listener: one initializer (connection cap, TLS when set, request deadlines, codec,
+ * aggregator with the body limit, one {@link ApiConnection} per channel over the shared {@link
+ * Dispatcher}) and explicit thread counts.
  */
 public final class ApiServer implements AutoCloseable {
   /** Longest request line and header block accepted (bytes). */
@@ -59,11 +66,16 @@ public final class ApiServer implements AutoCloseable {
     this.ticker = ticker;
   }
 
-  /** Binds the API on {@code config.http()} and returns once it listens. */
+  /**
+   * Binds the API on {@code config.http()} and returns once it listens: HTTPS only when {@code
+   * http.tls} is set; plain HTTP on a bind address that is not loopback only with {@code
+   * http.allowPlainHttp} (else {@link TlsException}, nothing bound).
+   */
   public static ApiServer start(Config config, ApiContext context)
-      throws InterruptedException, IOException {
+      throws InterruptedException, IOException, TlsException {
     requireNonNull(config, "config");
     requireNonNull(context, "context");
+    Optional<SslContext> tls = tls(config.http());
     Config.Limits limits = config.limits();
     PrometheusMeterRegistry registry = context.registry();
     DeltaRoutes deltas =
@@ -100,7 +112,7 @@ public final class ApiServer implements AutoCloseable {
         Transports.server(group)
             .childHandler(
                 new ApiInitializer(
-                    connections, limits, dispatcher, metrics, context.ticker(), inFlight));
+                    connections, limits, dispatcher, metrics, context.ticker(), inFlight, tls));
     try {
       Channel channel =
           Transports.bind(
@@ -114,6 +126,56 @@ public final class ApiServer implements AutoCloseable {
       group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
       deltas.close();
       throw e;
+    }
+  }
+
+  /**
+   * The TLS context of {@code http.tls}, or empty for plain HTTP, which a bind address that is not
+   * loopback (the wildcard included) refuses unless {@code http.allowPlainHttp}: bearer tokens and
+   * the list itself would cross the network in clear text.
+   */
+  static Optional<SslContext> tls(Config.Http http) throws TlsException {
+    Config.Tls t = http.tls();
+    if (t.enabled()) {
+      SslContext context =
+          ServerTls.context(Path.of(t.certificate()), Path.of(t.key()), t.clientCaFile());
+      log.info(
+          "HTTP API: HTTPS only ({}), certificate {}{}",
+          String.join(", ", ServerTls.PROTOCOLS),
+          t.certificate(),
+          t.clientCaFile()
+              .map(ca -> ", client certificates of " + ca + " authenticate by their CN")
+              .orElse(""));
+      return Optional.of(context);
+    }
+    if (!isLoopback(http.bind())) {
+      if (!http.allowPlainHttp()) {
+        throw new TlsException(
+            "http.bind "
+                + http.bind()
+                + " is not a loopback address and http.tls is not set: refusing to serve the API"
+                + " in plain HTTP (expected: http.tls.certificate and http.tls.key, or"
+                + " http.allowPlainHttp: true behind a TLS-terminating proxy)",
+            null);
+      }
+      log.warn(
+          "HTTP API: plain HTTP on {} (http.allowPlainHttp): tokens and entries cross the network"
+              + " in clear text unless a TLS proxy is in front",
+          http.bind());
+    }
+    return Optional.empty();
+  }
+
+  private static boolean isLoopback(String bind) throws TlsException {
+    try {
+      for (InetAddress a : InetAddress.getAllByName(bind)) {
+        if (!a.isLoopbackAddress()) {
+          return false;
+        }
+      }
+      return true;
+    } catch (UnknownHostException e) {
+      throw new TlsException("http.bind " + bind + ": unknown host", e);
     }
   }
 

@@ -47,10 +47,15 @@ final class Dispatcher {
 
   /**
    * The answer to {@code request}, with the route it matched set on {@code exchange} (for the
-   * metrics). The handler runs on {@code loop}.
+   * metrics). The handler runs on {@code loop}. {@code clientName}: the subject CN of the
+   * connection's verified client certificate, or null.
    */
   CompletableFuture<ApiResponse> answer(
-      Exchange exchange, Incoming request, SocketAddress remote, EventExecutor loop) {
+      Exchange exchange,
+      Incoming request,
+      SocketAddress remote,
+      String clientName,
+      EventExecutor loop) {
     Router.Routed routed;
     Map<String, List<String>> query;
     try {
@@ -76,7 +81,7 @@ final class Dispatcher {
     Function<Principal, CompletableFuture<ApiResponse>> next =
         principal -> run(handler, builder.build(principal));
     CompletableFuture<Principal> admitted =
-        gate.admit(routed.route(), request.authorization(), remote);
+        gate.admit(routed.route(), request.authorization(), clientName, remote);
     // A cached token is the common case: then the handler runs here, on the event loop.
     CompletableFuture<ApiResponse> answer =
         admitted.isDone() ? admitted.thenCompose(next) : admitted.thenComposeAsync(next, loop);

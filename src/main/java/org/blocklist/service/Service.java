@@ -70,6 +70,7 @@ import org.blocklist.store.StoreAccountabilityRecords;
 import org.blocklist.store.StoreRecords;
 import org.blocklist.store.Stores;
 import org.blocklist.store.WriterSession;
+import org.blocklist.tls.TlsException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -259,6 +260,13 @@ public final class Service implements AutoCloseable {
                   throw new IllegalStateException("principal lookup failed", e);
                 }
               },
+              name -> {
+                try {
+                  return records.activePrincipal(name);
+                } catch (StoreException e) {
+                  throw new IllegalStateException("principal lookup failed", e);
+                }
+              },
               reads.executor(),
               ticker);
       IspStatus ispStatus = new IspStatus(clock, deliveries);
@@ -325,7 +333,7 @@ public final class Service implements AutoCloseable {
     } catch (VerificationException e) {
       closeAll(resources);
       throw new StartException("the stored history does not verify: " + e.getMessage(), e);
-    } catch (StoreException | KeyFileException | IOException e) {
+    } catch (StoreException | KeyFileException | TlsException | IOException e) {
       closeAll(resources);
       throw new StartException(e.getMessage(), e);
     } catch (InterruptedException e) {

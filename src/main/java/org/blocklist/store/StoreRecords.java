@@ -49,4 +49,12 @@ public final class StoreRecords implements Records {
   public Optional<Principal> principalByTokenHash(Hash tokenHash) throws StoreException {
     return reads.readHere(c -> PrincipalRows.byTokenHash(c, tokenHash));
   }
+
+  /**
+   * The active principal called {@code name} (a client certificate's CN), read on the calling
+   * thread, which must be one of the pool's.
+   */
+  public Optional<Principal> activePrincipal(String name) throws StoreException {
+    return reads.readHere(c -> PrincipalRows.active(c, name));
+  }
 }

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.blocklist.auth.Authenticator;
 import org.blocklist.auth.Tokens;
@@ -120,6 +121,29 @@ class ApiConnectionTest {
     held.remove().complete(ApiResponse.text("first"));
     assertEquals(1 + ApiConnection.MAX_WAITING, http.responses().size());
     assertTrue(http.channel.config().isAutoRead(), "reading resumes once they are answered");
+    assertFalse(http.finish());
+  }
+
+  @Test
+  void aRateLimitedAnswer_stopsReadingTheConnection_forItsRetryAfter() throws Exception {
+    EmbeddedHttp http = http();
+    http.channel.freezeTime();
+    // police: 20 requests/s, a burst of 5 s; the limiter's clock stands still
+    int served = 0;
+    EmbeddedHttp.Response r;
+    do {
+      http.send(get("/v1/requisitions", "Authorization: Bearer " + POLICE_TOKEN));
+      r = http.response();
+      served++;
+    } while (r.status() == 200 && served < 1000);
+    assertEquals(429, r.status(), "after " + served + " requests");
+    assertEquals(101, served, "100 (the burst) served, the next one limited");
+    assertEquals("1", r.header("retry-after"));
+    assertFalse(http.channel.config().isAutoRead(), "not read while its Retry-After runs");
+    http.advance(ApiConnection.RATE_LIMITED_PAUSE_MILLIS - 1, TimeUnit.MILLISECONDS);
+    assertFalse(http.channel.config().isAutoRead());
+    http.advance(1, TimeUnit.MILLISECONDS);
+    assertTrue(http.channel.config().isAutoRead(), "read again once it has passed");
     assertFalse(http.finish());
   }
 

@@ -162,7 +162,11 @@ class HttpLimitsTest {
         last = bl.server.get("/v1/requisitions", "unknown-token");
       }
       assertEquals(429, last.statusCode(), "unknown tokens count against the address");
-      assertEquals(429, bl.server.get("/healthz", null).statusCode(), "so do open routes");
+      // The connection that got the 429 is read again after its Retry-After (1 s), when the
+      // bucket holds one request again: open routes spend it too, so one of two is refused.
+      int first = bl.server.get("/healthz", null).statusCode();
+      int second = bl.server.get("/healthz", null).statusCode();
+      assertTrue(first == 429 || second == 429, "so do open routes: " + first + ", " + second);
       assertEquals(
           200, bl.server.get("/v1/requisitions", bl.police).statusCode(), "a valid token is not");
     }
