@@ -6,6 +6,7 @@ import com.github.benmanes.caffeine.cache.Ticker;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.ssl.SslHandler;
 import java.util.ArrayDeque;
 import java.util.concurrent.CompletableFuture;
 
@@ -64,7 +65,12 @@ final class ApiConnection extends SimpleChannelInboundHandler<FullHttpRequest> {
             ? CompletableFuture.completedFuture(ErrorMapper.undecodable(request.failure()))
             : request.refusal() != null
                 ? CompletableFuture.failedFuture(request.refusal())
-                : dispatcher.answer(x, request, ctx.channel().remoteAddress(), ctx.executor());
+                : dispatcher.answer(
+                    x,
+                    request,
+                    ctx.channel().remoteAddress(),
+                    ctx.executor(),
+                    ctx.pipeline().get(SslHandler.class) != null);
     if (answer.isDone() && ctx.executor().inEventLoop()) {
       write(ctx, request, x, answer);
     } else {
@@ -86,7 +92,9 @@ final class ApiConnection extends SimpleChannelInboundHandler<FullHttpRequest> {
     Responses.write(ctx, r, request.keepAlive(), request.http10(), request.head())
         .addListener(written -> inFlight.end());
     long nanos = ticker.read() - x.start;
-    if (x.route == null) {
+    if (x.mount != null) {
+      metrics.mounted(x.mount, request.method(), r.status().code(), nanos);
+    } else if (x.route == null) {
       metrics.unmatched(request.method(), r.status().code(), nanos);
     } else {
       metrics.request(x.route, r.status().code(), nanos);

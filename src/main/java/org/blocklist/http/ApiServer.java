@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -24,6 +25,7 @@ import org.blocklist.config.Config;
 import org.blocklist.ledger.Ledger;
 import org.blocklist.transport.ConnectionLimit;
 import org.blocklist.transport.Transports;
+import org.blocklist.web.Mount;
 
 /**
  * The HTTP API listener: one initializer (connection cap, request deadlines, codec, aggregator with
@@ -62,7 +64,17 @@ public final class ApiServer implements AutoCloseable {
   /** Binds the API on {@code config.http()} and returns once it listens. */
   public static ApiServer start(Config config, ApiContext context)
       throws InterruptedException, IOException {
+    return start(config, context, List.of());
+  }
+
+  /**
+   * As {@link #start(Config, ApiContext)}, with faces mounted under their path prefixes (the
+   * console).
+   */
+  public static ApiServer start(Config config, ApiContext context, List<Mount> mounts)
+      throws InterruptedException, IOException {
     requireNonNull(config, "config");
+    requireNonNull(mounts, "mounts");
     requireNonNull(context, "context");
     Config.Limits limits = config.limits();
     PrometheusMeterRegistry registry = context.registry();
@@ -87,7 +99,8 @@ public final class ApiServer implements AutoCloseable {
                 context.authenticator(),
                 new RateLimiter(context.ticker()),
                 limits,
-                config.metrics().token()));
+                config.metrics().token()),
+            mounts);
     HttpMetrics metrics = new HttpMetrics(registry);
     ConnectionLimit connections =
         new ConnectionLimit(limits.maxConnections(), limits.connectionsPerAddress());
@@ -126,6 +139,7 @@ public final class ApiServer implements AutoCloseable {
     PrometheusMeterRegistry registry = context.registry();
     Map<Route, Dispatcher.Handler> m = new EnumMap<>(Route.class);
     m.put(Route.SUBMIT_REQUISITION, requisitions::submit);
+    m.put(Route.VALIDATE_REQUISITION, requisitions::validate);
     m.put(Route.LIST_REQUISITIONS, requisitions::list);
     m.put(Route.GET_REQUISITION, requisitions::get);
     m.put(Route.APPROVE, requisitions::approve);

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import org.blocklist.principal.Principal;
+import org.blocklist.web.Mount;
 
 /**
  * Answers one decoded request: {@link Router} finds the route, {@link AccessGate} admits the
@@ -25,8 +26,13 @@ final class Dispatcher {
 
   private final Map<Route, Handler> handlers;
   private final AccessGate gate;
+  private final Mounted mounted;
 
   Dispatcher(Map<Route, Handler> handlers, AccessGate gate) {
+    this(handlers, gate, List.of());
+  }
+
+  Dispatcher(Map<Route, Handler> handlers, AccessGate gate, List<Mount> mounts) {
     this.handlers = new EnumMap<>(handlers);
     for (Route r : Route.values()) {
       if (!this.handlers.containsKey(r)) {
@@ -34,6 +40,7 @@ final class Dispatcher {
       }
     }
     this.gate = requireNonNull(gate, "gate");
+    this.mounted = new Mounted(mounts, gate);
   }
 
   /**
@@ -42,6 +49,21 @@ final class Dispatcher {
    */
   CompletableFuture<ApiResponse> answer(
       Exchange exchange, Incoming request, SocketAddress remote, EventExecutor loop) {
+    return answer(exchange, request, remote, loop, false);
+  }
+
+  /** As above; {@code secure} tells a mounted face that the connection is TLS. */
+  CompletableFuture<ApiResponse> answer(
+      Exchange exchange,
+      Incoming request,
+      SocketAddress remote,
+      EventExecutor loop,
+      boolean secure) {
+    Mount mount = mounted.find(request.uri());
+    if (mount != null) {
+      exchange.mount = mount.prefix();
+      return mounted.answer(mount, request, remote, loop, secure);
+    }
     Router.Routed routed;
     Map<String, List<String>> query;
     try {
@@ -93,10 +115,14 @@ final class Dispatcher {
     }
   }
 
-  /** One request's progress: when it began, and the route it matched (null if none). */
+  /**
+   * One request's progress: when it began, and the route it matched (null if none) or the prefix of
+   * the mount that answered it.
+   */
   static final class Exchange {
     final long start;
     Route route;
+    String mount;
 
     Exchange(long start) {
       this.start = start;

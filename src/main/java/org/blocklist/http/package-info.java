@@ -13,6 +13,7 @@
  *
  * <p>Imports: {@code state}, {@code ledger} (the writer, its ports and keys), {@code requisition},
  * {@code auth}, {@code principal}, {@code isp}, {@code domain}, {@code log}, {@code config}, {@code
- * transport}; never {@code store} or another face.
+ * transport}, {@code web} (the port of mounted faces: {@code Mounted} serves them); never {@code
+ * store} or another face.
  */
 package org.blocklist.http;

@@ -38,6 +38,8 @@ import org.blocklist.audit.AuditEvent;
 import org.blocklist.audit.EventType;
 import org.blocklist.auth.Authenticator;
 import org.blocklist.config.Config;
+import org.blocklist.console.Console;
+import org.blocklist.console.ConsoleContext;
 import org.blocklist.dns.DnsServer;
 import org.blocklist.domain.DomainCanonicalizer;
 import org.blocklist.domain.ProtectedDomains;
@@ -211,6 +213,10 @@ public final class Service implements AutoCloseable {
       HashedWheelTimer timer =
           new HashedWheelTimer(new DefaultThreadFactory("blocklist-timer", true));
       resources.add(0, timer::stop);
+      Console console =
+          new Console(
+              new ConsoleContext(
+                  ledger, keys, records, authenticator, ispStatus, clock, ticker, random, timer));
       ApiServer api =
           ApiServer.start(
               config,
@@ -224,7 +230,8 @@ public final class Service implements AutoCloseable {
                   ticker,
                   timer,
                   reads.executor(),
-                  registry));
+                  registry),
+              List.of(console));
       resources.add(0, api);
       StopPageServer stop =
           StopPageServer.start(
