@@ -20,6 +20,7 @@ import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -31,6 +32,7 @@ import org.blocklist.tls.ServerTls;
 import org.blocklist.tls.TlsException;
 import org.blocklist.transport.ConnectionLimit;
 import org.blocklist.transport.Transports;
+import org.blocklist.web.Mount;
 
 /**
  * The HTTP API listener: one initializer (connection cap, TLS when set, request deadlines, codec,
@@ -73,7 +75,17 @@ public final class ApiServer implements AutoCloseable {
    */
   public static ApiServer start(Config config, ApiContext context)
       throws InterruptedException, IOException, TlsException {
+    return start(config, context, List.of());
+  }
+
+  /**
+   * As {@link #start(Config, ApiContext)}, with faces mounted under their path prefixes (the
+   * console).
+   */
+  public static ApiServer start(Config config, ApiContext context, List<Mount> mounts)
+      throws InterruptedException, IOException, TlsException {
     requireNonNull(config, "config");
+    requireNonNull(mounts, "mounts");
     requireNonNull(context, "context");
     Optional<SslContext> tls = tls(config.http());
     Config.Limits limits = config.limits();
@@ -100,7 +112,8 @@ public final class ApiServer implements AutoCloseable {
                 new RateLimiter(context.ticker()),
                 limits,
                 config.metrics().token()),
-            new WriteForwarder());
+            new WriteForwarder(),
+            mounts);
     HttpMetrics metrics = new HttpMetrics(registry);
     ConnectionLimit connections =
         new ConnectionLimit(limits.maxConnections(), limits.connectionsPerAddress());
@@ -189,6 +202,7 @@ public final class ApiServer implements AutoCloseable {
     PrometheusMeterRegistry registry = context.registry();
     Map<Route, Dispatcher.Handler> m = new EnumMap<>(Route.class);
     m.put(Route.SUBMIT_REQUISITION, requisitions::submit);
+    m.put(Route.VALIDATE_REQUISITION, requisitions::validate);
     m.put(Route.LIST_REQUISITIONS, requisitions::list);
     m.put(Route.GET_REQUISITION, requisitions::get);
     m.put(Route.APPROVE, requisitions::approve);

@@ -18,6 +18,7 @@ import org.blocklist.principal.Role;
  */
 enum Route {
   SUBMIT_REQUISITION(HttpMethod.POST, "/v1/requisitions", POLICE),
+  VALIDATE_REQUISITION(HttpMethod.POST, "/v1/requisitions/validate", POLICE),
   LIST_REQUISITIONS(HttpMethod.GET, "/v1/requisitions", POLICE, PROSECUTOR, AUDITOR),
   GET_REQUISITION(HttpMethod.GET, "/v1/requisitions/{id}", POLICE, PROSECUTOR, AUDITOR),
   APPROVE(HttpMethod.POST, "/v1/requisitions/{id}/approve", PROSECUTOR),

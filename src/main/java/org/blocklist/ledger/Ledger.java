@@ -28,6 +28,7 @@ import org.blocklist.log.Checkpoint;
 import org.blocklist.log.Hash;
 import org.blocklist.log.Manifest;
 import org.blocklist.principal.Principal;
+import org.blocklist.requisition.Preview;
 import org.blocklist.requisition.Problem;
 import org.blocklist.requisition.Requisition;
 import org.blocklist.requisition.RequisitionException;
@@ -250,6 +251,14 @@ public final class Ledger implements AutoCloseable {
           checkWriting();
           return doSubmit(police, submission);
         });
+  }
+
+  /**
+   * What {@code submission} would become against the published state, stored nowhere; computed on
+   * the caller's thread (canonicalisation of at most the size cap of names, no I/O).
+   */
+  public Preview preview(Submission submission) throws RequisitionException {
+    return rules.preview(submission, state);
   }
 
   public CompletableFuture<Requisition> approve(Principal decider, long id, String note) {

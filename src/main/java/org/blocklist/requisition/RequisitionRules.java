@@ -104,6 +104,37 @@ public final class RequisitionRules {
   }
 
   /**
+   * What {@link #submit} would make of {@code s} against {@code state}, for the domains only (the
+   * free-text fields are checked at submission): canonical forms, refusals and list conflicts.
+   * Refused only for a list over the size cap or empty.
+   */
+  public Preview preview(Submission s, ListState state) throws RequisitionException {
+    if (s.domains().isEmpty()) {
+      throw new RequisitionException(
+          Problem.INVALID_REQUEST, "domains: empty (expected: 1 or more)");
+    }
+    if (s.domains().size() > maxDomains) {
+      throw new RequisitionException(
+          Problem.TOO_MANY_DOMAINS,
+          "domains: " + s.domains().size() + " (expected: at most " + maxDomains + ")");
+    }
+    Validation validation = validator.validate(s.domains());
+    List<DomainName> names = new ArrayList<>();
+    for (Canonical c : validation.accepted()) {
+      names.add(c.name());
+    }
+    List<Preview.Conflict> conflicts = new ArrayList<>();
+    try {
+      checkListState(s.action(), names, state);
+    } catch (RequisitionException e) {
+      for (Detail d : e.details()) {
+        conflicts.add(new Preview.Conflict(d.domain(), e.problem(), d.message()));
+      }
+    }
+    return new Preview(validation.accepted(), validation.refused(), conflicts);
+  }
+
+  /**
    * Checks that {@code decider} may approve {@code r} now, and returns the names it adds and
    * removes, each sorted by byte order.
    */

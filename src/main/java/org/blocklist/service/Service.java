@@ -41,6 +41,8 @@ import org.blocklist.audit.EventType;
 import org.blocklist.auth.Authenticator;
 import org.blocklist.cluster.Replication;
 import org.blocklist.config.Config;
+import org.blocklist.console.Console;
+import org.blocklist.console.ConsoleContext;
 import org.blocklist.dns.DnsServer;
 import org.blocklist.domain.DomainCanonicalizer;
 import org.blocklist.domain.ProtectedDomains;
@@ -274,6 +276,10 @@ public final class Service implements AutoCloseable {
       HashedWheelTimer timer =
           new HashedWheelTimer(new DefaultThreadFactory("blocklist-timer", true));
       resources.add(0, timer::stop);
+      Console console =
+          new Console(
+              new ConsoleContext(
+                  ledger, keys, records, authenticator, ispStatus, clock, ticker, random, timer));
       ApiServer api =
           ApiServer.start(
               config,
@@ -289,7 +295,8 @@ public final class Service implements AutoCloseable {
                   ticker,
                   timer,
                   reads.executor(),
-                  registry));
+                  registry),
+              List.of(console));
       resources.add(0, api);
       LedgerBlockedHosts blockedHosts = new LedgerBlockedHosts(ledger::state, canonicalizer);
       StopPageServer stop =

@@ -116,6 +116,17 @@ class RoleMatrixTest {
                 assertTrue(json(r).get("id").asLong() > 0, r.body());
               }),
           new Row(
+              "POST",
+              "/v1/requisitions/validate",
+              Set.of(POLICE),
+              200,
+              JSON,
+              bl -> new Call("/v1/requisitions/validate", Blocklist.body("block", fresh())),
+              r -> {
+                assertEquals(1, json(r).get("domains").size(), r.body());
+                assertEquals(0, json(r).get("refused").size(), r.body());
+              }),
+          new Row(
               "GET",
               "/v1/requisitions",
               Set.of(POLICE, PROSECUTOR, AUDITOR),
@@ -412,18 +423,6 @@ class RoleMatrixTest {
               r -> assertTrue(r.body().contains("blocklist_"), "our own series are there")),
           new Row("GET", "/healthz", ANYONE, 200, JSON, bl -> new Call("/healthz", null), r -> {}));
 
-  /** A route of DESIGN.md's table that the server does not build yet, as a concrete request. */
-  private record Unbuilt(String method, String path, Set<String> who, int today) {}
-
-  /**
-   * The routes of DESIGN.md's table not built yet (the console's validation preview). Routing comes
-   * before authentication, so today it answers every caller alike, whatever DESIGN.md's "who" says:
-   * {@code POST /v1/requisitions/validate}'s path also fits {@code GET /v1/requisitions/{id}} and
-   * so answers 405 with {@code Allow: GET, HEAD}. When it is built, move it to {@link #SERVED}.
-   */
-  private static final List<Unbuilt> NOT_YET_SERVED =
-      List.of(new Unbuilt("POST", "/v1/requisitions/validate", Set.of(POLICE), 405));
-
   private Blocklist bl;
 
   /** The hotline's token, for the fixtures that need a report first. */
@@ -534,35 +533,6 @@ class RoleMatrixTest {
     assertEquals("pending", json(still).get("status").asText(), still.body());
   }
 
-  @TestFactory
-  List<DynamicTest> routesNotBuiltYet_answerTheSameToEveryone() {
-    List<DynamicTest> tests = new ArrayList<>();
-    List<String> tokens = new ArrayList<>(callers.values());
-    tokens.add(null);
-    for (Unbuilt u : NOT_YET_SERVED) {
-      assertTrue(
-          SERVED.stream().noneMatch(row -> matches(row, u)),
-          u.method() + " " + u.path() + " is not also a served route");
-      tests.add(
-          dynamicTest(
-              u.method() + " " + u.path() + " (DESIGN: " + who(u.who()) + ") is " + u.today(),
-              () -> {
-                String body = u.method().equals("POST") ? "{}" : null;
-                for (String token : tokens) {
-                  HttpResponse<String> r = send(u.method(), u.path(), body, token);
-                  assertEquals(u.today(), r.statusCode(), r.body());
-                  if (u.today() == 404) {
-                    assertEquals("not_found", json(r).get("error").asText(), r.body());
-                  } else {
-                    assertEquals("method_not_allowed", json(r).get("error").asText(), r.body());
-                    assertEquals("GET, HEAD", r.headers().firstValue("Allow").orElse(""));
-                  }
-                }
-              }));
-    }
-    return tests;
-  }
-
   private void assertSuccess(Row row, String token) throws Exception {
     HttpResponse<String> r = call(row, token);
     assertEquals(row.status(), r.statusCode(), () -> row.key() + ": " + r.body());
@@ -588,17 +558,6 @@ class RoleMatrixTest {
           .method(method, HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
     }
     return bl.server.send(b);
-  }
-
-  /** Whether the concrete path of {@code u} fits the template of {@code row}. */
-  private static boolean matches(Row row, Unbuilt u) {
-    String path = u.path().split("\\?", 2)[0];
-    String regex = row.template().replaceAll("\\{[a-z]+\\}", "[^/]+");
-    return row.method().equals(u.method()) && path.matches(regex);
-  }
-
-  private static String who(Set<String> roles) {
-    return roles.isEmpty() ? "anyone" : String.join(", ", new TreeSet<>(roles));
   }
 
   private static String reportBody() {
