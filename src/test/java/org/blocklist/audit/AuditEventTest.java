@@ -92,6 +92,12 @@ class AuditEventTest {
     expected.put(EventType.REQUISITION_WITHDRAWN, "requisition-withdrawn");
     expected.put(EventType.VERSION_PUBLISHED, "version-published");
     expected.put(EventType.STARTUP_VERIFIED, "startup-verified");
+    expected.put(EventType.REPORT_SUBMITTED, "report-submitted");
+    expected.put(EventType.REPORT_DISMISSED, "report-dismissed");
+    expected.put(EventType.REPORT_REQUISITIONED, "report-requisitioned");
+    expected.put(EventType.REVIEW_RENEWED, "review-renewed");
+    expected.put(EventType.APPEAL_RECEIVED, "appeal-received");
+    expected.put(EventType.APPEAL_ANSWERED, "appeal-answered");
     assertEquals(EventType.values().length, expected.size());
     expected.forEach(
         (type, code) -> {

@@ -35,10 +35,10 @@ public final class TestServer implements AutoCloseable {
       http: { port: 0 }
       stopPage: { port: 0, requestsPerSecondPerAddress: 0 }
       dns: { port: 0, queriesPerSecondPerAddress: 0 }
+      appeals: { perAddressPerHour: 0 }
       limits:
         requestsPerSecond: { police: 0, prosecutor: 0, auditor: 0, admin: 0, isp: 0, hotline: 0 }
         requestsPerSecondPerAddress: 0
-      appeals: { perAddressPerHour: 0 }
       """;
 
   private static final Duration TIMEOUT = Duration.ofSeconds(30);
