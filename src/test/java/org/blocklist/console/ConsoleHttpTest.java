@@ -299,4 +299,29 @@ class ConsoleHttpTest {
         bl.server.post("/v1/requisitions/validate", bl.prosecutor, "{}").statusCode(),
         "police only");
   }
+
+  @Test
+  void validate_namesListConflicts_asASubmissionWouldBeRefused() throws Exception {
+    bl.publish("block", "listed-preview.example");
+    HttpResponse<String> block =
+        bl.server.post(
+            "/v1/requisitions/validate",
+            bl.police,
+            Blocklist.body("block", "listed-preview.example", "new-preview.example"));
+    assertEquals(200, block.statusCode(), block.body());
+    assertEquals(
+        "[{\"domain\":\"listed-preview.example\",\"error\":\"already_listed\"}]",
+        Blocklist.json(block).get("conflicts").toString());
+    HttpResponse<String> unblock =
+        bl.server.post(
+            "/v1/requisitions/validate",
+            bl.police,
+            Blocklist.body("unblock", "never-listed-preview.example"));
+    assertEquals(
+        "not_listed", Blocklist.json(unblock).get("conflicts").get(0).get("error").asText());
+    HttpResponse<String> submitted =
+        bl.server.post(
+            "/v1/requisitions", bl.police, Blocklist.body("block", "listed-preview.example"));
+    assertEquals(409, submitted.statusCode(), "the submission agrees with its preview");
+  }
 }
