@@ -141,6 +141,9 @@ public final class Replication implements AutoCloseable {
     } catch (StoreException e) {
       lost(e);
     } catch (RuntimeException e) {
+      if (closed) {
+        return; // interrupted by close: nothing failed
+      }
       failures.increment();
       log.error("replication round failed; this replica keeps its last verified state", e);
     }

@@ -48,6 +48,12 @@ import org.blocklist.state.VersionRecord;
  * all of it. Only after the commit is the new {@link ListState} swapped in for readers, so an
  * approval acknowledged to the caller survives a crash, and a failed commit leaves nothing to
  * repair: the published state and the tree were never touched.
+ *
+ * <p>On a store shared by replicas ({@link #replicate}), the ledger of a replica that does not
+ * write refuses every change with {@link NotWriterException} (the API forwards it to the writer)
+ * and applies, verified ({@link TailVerifier}), what the writer publishes ({@link #catchUp});
+ * {@link #lead} makes it the writer, {@link #demote} stops its writes at once. All of it runs on
+ * the one writer thread, so a state is never swapped in under a write computed from the one before.
  */
 public final class Ledger implements AutoCloseable {
   /** Versions a replica reads from the store in one step while it catches up. */
