@@ -6,6 +6,8 @@
 #   ENTRIES [1000000]  PER_REQ [100000] names per preload requisition  COUNT [50] approvals per
 #   round  ROUNDS [3]  WARMUP [5]  FORMAT [text] (text|rpz|unbound|hosts)  AGENT_OPTS [] agent JVM
 #   flags  JAR [target/blocklist.jar]
+# Besides the latencies it prints the agent's CPU time per approval (less dependent on what else
+# the shared cores run than the wall-clock latencies).
 # The server and the agent listen on 127.0.0.1 (free ports), use fresh temporary directories, and
 # are killed, and the directories deleted, on exit (normal or not).
 set -euo pipefail
@@ -38,6 +40,7 @@ trap 'exit 130' INT TERM
 
 log() { printf '[%s] %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 rss_mib() { awk '/^VmRSS:/ {print int($2 / 1024)}' "/proc/$1/status"; }
 principal() { java -jar "$JAR" principal add --data "$WORK/data" --role "$1" --name "$2" | tail -1; }
 
@@ -99,11 +102,18 @@ echo "First sync (the whole list, from version 0): $((T1 - T0)) ms from launch t
   "agent RSS then $(rss_mib "$AGENT_PID") MiB; output $(du -h "$OUT" | cut -f1)."
 echo
 
+CPU0=$(cpu_ticks "$AGENT_PID")
 log "timing $ROUNDS rounds of $COUNT approvals"
 echo "Rename of the agent's output after each approval returned ($FORMAT format):"
 echo
 java benchmarks/SyncBench.java --url "$URL" --police "$POLICE" --prosecutor "$PROSECUTOR" \
   --watch "$OUT" --count "$COUNT" --warmup "$WARMUP" --rounds "$ROUNDS"
+CPU1=$(cpu_ticks "$AGENT_PID")
+TICKS=$(getconf CLK_TCK)
+echo
+echo "Agent CPU (user + system) during the $((WARMUP + COUNT * ROUNDS)) approvals:" \
+  "$(awk -v t=$((CPU1 - CPU0)) -v k="$TICKS" -v n=$((WARMUP + COUNT * ROUNDS)) \
+    'BEGIN {printf "%.2f s, %.1f ms per approval (idle polls included)", t / k, 1000 * t / k / n}')."
 echo
 echo "load at end: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo
