@@ -27,7 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Unbound, configured from {@code deploy/resolvers/unbound.conf}, as a secondary of the sync
  * agent's {@code --serve-rpz} zone (issue 9): it enforces the verified list, a new approval after
- * the agent verified it (NOTIFY + IXFR from the agent), and a tampered feed changes nothing.
+ * the agent verified it (NOTIFY + IXFR from the agent), and a tampered feed changes nothing until
+ * the honest answer comes through.
  */
 class SyncAgentUnboundIT {
   @TempDir Path dir;
@@ -102,6 +103,8 @@ class SyncAgentUnboundIT {
             () -> "the agent fetched the tampered delta: " + proxy.requests(),
             () -> Optional.of(proxy.requests().size()).filter(n -> n >= before + 2));
         assertEquals("192.0.2.20", r.a("good.example"), "a refused delta is never served");
+        proxy.clear();
+        SecondaryScenario.awaitAnswer(unbound, "good.example", "NXDOMAIN");
         assertTrue(unbound.log().contains("rpz"), unbound.log());
       } finally {
         agent.stop();
