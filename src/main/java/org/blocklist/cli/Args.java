@@ -1,5 +1,6 @@
 package org.blocklist.cli;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,7 @@ import java.util.Set;
  */
 final class Args {
   private final Map<String, String> values = new HashMap<>();
+  private final Map<String, List<String>> repeated = new HashMap<>();
   private final Set<String> present = new java.util.HashSet<>();
 
   Args(List<String> args, Set<String> allowed) throws UsageException {
@@ -22,12 +24,29 @@ final class Args {
    * @param flags switches that take none
    */
   Args(List<String> args, Set<String> allowed, Set<String> flags) throws UsageException {
+    this(args, allowed, flags, Set.of());
+  }
+
+  /**
+   * @param allowed options that take a value, once
+   * @param flags switches that take none
+   * @param repeatable options that take a value and may be given again ({@link #all})
+   */
+  Args(List<String> args, Set<String> allowed, Set<String> flags, Set<String> repeatable)
+      throws UsageException {
     for (int i = 0; i < args.size(); i++) {
       String name = args.get(i);
       if (flags.contains(name)) {
         if (!present.add(name)) {
           throw new UsageException(name + " given twice");
         }
+        continue;
+      }
+      if (repeatable.contains(name)) {
+        if (i + 1 >= args.size()) {
+          throw new UsageException(name + " needs a value");
+        }
+        repeated.computeIfAbsent(name, n -> new ArrayList<>()).add(args.get(++i));
         continue;
       }
       if (!allowed.contains(name)) {
@@ -45,6 +64,11 @@ final class Args {
   /** Whether switch {@code name} was given. */
   boolean has(String name) {
     return present.contains(name);
+  }
+
+  /** Every value of the repeatable option {@code name}, in the order given. */
+  List<String> all(String name) {
+    return List.copyOf(repeated.getOrDefault(name, List.of()));
   }
 
   String get(String name) {

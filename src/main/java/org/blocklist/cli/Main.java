@@ -25,7 +25,8 @@ public final class Main {
         java -jar target/blocklist.jar cert dev --out DIR [--client NAME[,NAME...]] [--days N]
         java -jar target/blocklist.jar sync --server URL (--token TOKEN | --token-file FILE) --trust KEY --state DIR
              [--format text|rpz|unbound|hosts] [--out FILE] [--zone NAME] [--once] [--max-age SECONDS]
-             [--on-change CMD] [--metrics ADDR:PORT] [--serve-rpz ADDR:PORT (not available yet)]
+             [--on-change CMD] [--metrics ADDR:PORT] [--action nxdomain|HOST]
+             [--serve-rpz ADDR:PORT [--notify ADDR:PORT]... [--rpz-allow CIDR]... [--rpz-key FILE]]
         java -jar target/blocklist.jar verify --server URL --token TOKEN --trust KEY [--archive DIR]
         java -jar target/blocklist.jar verify --archive DIR --trust KEY
       roles: police, prosecutor, isp, auditor, admin

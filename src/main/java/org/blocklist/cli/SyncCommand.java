@@ -14,11 +14,16 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.blocklist.rpz.AddressRange;
+import org.blocklist.rpz.Endpoints;
+import org.blocklist.rpz.TsigKey;
 import org.blocklist.sync.OutputFormat;
+import org.blocklist.sync.ServeRpz;
 import org.blocklist.sync.SyncAgent;
 import org.blocklist.sync.SyncEnvironment;
 import org.blocklist.sync.SyncSettings;
 import org.blocklist.sync.SyncStartException;
+import org.blocklist.sync.TsigKeyFile;
 
 /**
  * {@code sync}: the ISP's agent (README, "The sync agent"). Exit status with {@code --once}: 0 when
@@ -45,7 +50,12 @@ final class SyncCommand {
           "--on-change",
           "--metrics",
           "--serve-rpz",
+          "--rpz-key",
+          "--action",
           "--zone");
+
+  /** Options that may be given more than once. */
+  private static final Set<String> REPEATABLE = Set.of("--notify", "--rpz-allow");
 
   private SyncCommand() {}
 
@@ -56,7 +66,7 @@ final class SyncCommand {
   /** As {@link #run(List, PrintStream, PrintStream)} in {@code env} (tests: clock, limits). */
   static int run(List<String> args, PrintStream out, PrintStream err, SyncEnvironment env)
       throws UsageException {
-    SyncSettings settings = settings(new Args(args, VALUED, Set.of("--once")), err);
+    SyncSettings settings = settings(new Args(args, VALUED, Set.of("--once"), REPEATABLE), err);
     if (settings == null) {
       return Main.FAILED;
     }
@@ -82,10 +92,9 @@ final class SyncCommand {
 
   /** The settings, or {@code null} after printing why a named file cannot be read (exit 1). */
   private static SyncSettings settings(Args a, PrintStream err) throws UsageException {
-    if (a.get("--serve-rpz") != null) {
-      throw new UsageException(
-          "--serve-rpz is not available yet in this build (it comes with the DNS work); use"
-              + " --format rpz and load the file, or transfer the zone from the server");
+    Optional<ServeRpz> serveRpz = serveRpz(a, err);
+    if (serveRpz == null) {
+      return null;
     }
     Path state = Path.of(a.required("--state"));
     OutputFormat format = format(a.get("--format"));
@@ -104,8 +113,43 @@ final class SyncCommand {
           a.has("--once"),
           maxAge(a.get("--max-age")),
           Optional.ofNullable(a.get("--on-change")),
-          Optional.ofNullable(a.get("--metrics")).map(SyncCommand::address),
-          a.get("--zone") == null ? SyncSettings.defaultZone() : a.get("--zone"));
+          Optional.ofNullable(a.get("--metrics")).map(v -> address("--metrics", v)),
+          a.get("--zone") == null ? SyncSettings.defaultZone() : a.get("--zone"),
+          a.get("--action") == null ? "nxdomain" : a.get("--action"),
+          serveRpz);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(e.getMessage());
+    }
+  }
+
+  /**
+   * {@code --serve-rpz ADDR:PORT} with its {@code --notify}, {@code --rpz-allow} and {@code
+   * --rpz-key}; empty when not asked; {@code null} after printing why the key file cannot be read.
+   */
+  private static Optional<ServeRpz> serveRpz(Args a, PrintStream err) throws UsageException {
+    String at = a.get("--serve-rpz");
+    if (at == null) {
+      for (String needs : List.of("--notify", "--rpz-allow", "--rpz-key")) {
+        if (!a.all(needs).isEmpty() || a.get(needs) != null) {
+          throw new UsageException(needs + " needs --serve-rpz ADDR:PORT");
+        }
+      }
+      return Optional.empty();
+    }
+    try {
+      InetSocketAddress address = address("--serve-rpz", at);
+      List<InetSocketAddress> notify = a.all("--notify").stream().map(Endpoints::parse).toList();
+      List<AddressRange> allow = a.all("--rpz-allow").stream().map(AddressRange::parse).toList();
+      Optional<TsigKey> key = Optional.empty();
+      if (a.get("--rpz-key") != null) {
+        try {
+          key = Optional.of(TsigKeyFile.read(Path.of(a.get("--rpz-key"))));
+        } catch (IOException e) {
+          err.println("blocklist: --rpz-key " + a.get("--rpz-key") + ": " + e.getMessage());
+          return null;
+        }
+      }
+      return Optional.of(new ServeRpz(address, notify, allow, key));
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage());
     }
@@ -177,11 +221,11 @@ final class SyncCommand {
   }
 
   /** {@code ADDR:PORT}, the address a literal ({@code 127.0.0.1:9108}, {@code [::1]:9108}). */
-  private static InetSocketAddress address(String value) {
+  private static InetSocketAddress address(String option, String value) {
     int colon = value.lastIndexOf(':');
     String expected = " (expected: ADDR:PORT, like 127.0.0.1:9108 or [::1]:9108)";
     if (colon < 1) {
-      throw new IllegalArgumentException("--metrics " + value + expected);
+      throw new IllegalArgumentException(option + " " + value + expected);
     }
     String host = value.substring(0, colon);
     if (host.startsWith("[") && host.endsWith("]")) {
@@ -191,15 +235,15 @@ final class SyncCommand {
     try {
       port = Integer.parseInt(value.substring(colon + 1));
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("--metrics " + value + expected, e);
+      throw new IllegalArgumentException(option + " " + value + expected, e);
     }
     if (port < 0 || port > 65_535 || !host.matches("[0-9a-fA-F.:]+")) {
-      throw new IllegalArgumentException("--metrics " + value + expected);
+      throw new IllegalArgumentException(option + " " + value + expected);
     }
     try {
       return new InetSocketAddress(InetAddress.getByName(host), port);
     } catch (UnknownHostException e) {
-      throw new IllegalArgumentException("--metrics " + value + expected, e);
+      throw new IllegalArgumentException(option + " " + value + expected, e);
     }
   }
 }

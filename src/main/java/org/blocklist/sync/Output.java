@@ -23,9 +23,14 @@ final class Output {
   private final RpzFile rpz;
 
   Output(OutputFormat format, Path file, String zone) {
+    this(format, file, zone, RpzFile.NXDOMAIN);
+  }
+
+  /** With the RPZ {@code action} of the {@code rpz} format ({@link RpzFile#checkAction}). */
+  Output(OutputFormat format, Path file, String zone, String action) {
     this.format = requireNonNull(format, "format");
     this.file = requireNonNull(file, "file");
-    this.rpz = new RpzFile(zone);
+    this.rpz = new RpzFile(zone, action);
   }
 
   Path file() {

@@ -2,6 +2,7 @@ package org.blocklist.sync;
 
 import static java.util.Objects.requireNonNull;
 
+import com.github.benmanes.caffeine.cache.Ticker;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
@@ -15,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import org.blocklist.feed.FeedException;
 import org.blocklist.feed.FeedHttp;
 import org.blocklist.feed.Trust;
+import org.blocklist.rpz.RpzZone;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,6 +46,7 @@ public final class SyncAgent implements AutoCloseable {
   private final Synchronizer sync;
   private final SyncMetrics metrics;
   private final MetricsServer metricsServer;
+  private final RpzListener rpzListener;
   private final Backoff backoff;
   private final CountDownLatch stop = new CountDownLatch(1);
   private boolean stale;
@@ -57,20 +60,23 @@ public final class SyncAgent implements AutoCloseable {
       StateDirectory dir,
       Synchronizer sync,
       SyncMetrics metrics,
-      MetricsServer metricsServer) {
+      MetricsServer metricsServer,
+      RpzListener rpzListener) {
     this.settings = settings;
     this.env = env;
     this.dir = dir;
     this.sync = sync;
     this.metrics = metrics;
     this.metricsServer = metricsServer;
+    this.rpzListener = rpzListener;
     this.backoff =
         new Backoff(env.limits().backoffStart(), env.limits().backoffMax(), env.random());
   }
 
   /**
    * Reads the trust key, locks and checks the state directory, brings the output in line with the
-   * trusted version, and starts the metrics listener if asked.
+   * trusted version, and starts the metrics listener and the RPZ zone ({@code --serve-rpz}) if
+   * asked, the zone at the trusted version of the state directory.
    */
   public static SyncAgent open(SyncSettings settings, SyncEnvironment env)
       throws SyncStartException {
@@ -96,7 +102,8 @@ public final class SyncAgent implements AutoCloseable {
       throws SyncStartException {
     SyncLimits limits = env.limits();
     StoredState stored = StoredState.load(dir, trust, limits.maxDeltaBytes(), limits.maxNames());
-    Output output = new Output(settings.format(), settings.out(), settings.zone());
+    Output output =
+        new Output(settings.format(), settings.out(), settings.zone(), settings.action());
     Instant verifiedAt = dir.verifiedAt().orElse(env.clock().instant());
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     SyncMetrics metrics = new SyncMetrics(registry, env.clock(), verifiedAt);
@@ -114,6 +121,68 @@ public final class SyncAgent implements AutoCloseable {
     }
     OnChange onChange =
         settings.onChange().map(c -> new OnChange(c, limits.onChangeTime(), metrics)).orElse(null);
+    RpzListener rpz = serveRpz(settings, stored, registry, env);
+    try {
+      return open(
+          settings, env, trust, dir, stored, output, metrics, registry, evidence, onChange, rpz);
+    } catch (SyncStartException | RuntimeException e) {
+      if (rpz != null) {
+        rpz.close();
+      }
+      throw e;
+    }
+  }
+
+  /**
+   * The RPZ listener of {@code --serve-rpz}, serving the trusted version the state directory holds
+   * (version 0, empty, until a list has verified), or {@code null} when not asked.
+   */
+  private static RpzListener serveRpz(
+      SyncSettings settings,
+      StoredState stored,
+      PrometheusMeterRegistry registry,
+      SyncEnvironment env)
+      throws SyncStartException {
+    if (settings.serveRpz().isEmpty()) {
+      return null;
+    }
+    ServeRpz serve = settings.serveRpz().get();
+    AgentZone zone =
+        stored
+            .state()
+            .map(s -> new AgentZone(s.version(), s.list()))
+            .orElseGet(() -> new AgentZone(0, EntryList.EMPTY));
+    try {
+      return RpzListener.start(
+          serve,
+          RpzZone.of(settings.zone(), settings.action()),
+          zone,
+          registry,
+          env.clock(),
+          Ticker.systemTicker(),
+          env.random());
+    } catch (IOException e) {
+      throw new SyncStartException("--serve-rpz " + serve.address() + ": " + e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new SyncStartException("--serve-rpz " + serve.address() + ": interrupted", e);
+    }
+  }
+
+  private static SyncAgent open(
+      SyncSettings settings,
+      SyncEnvironment env,
+      Trust trust,
+      StateDirectory dir,
+      StoredState stored,
+      Output output,
+      SyncMetrics metrics,
+      PrometheusMeterRegistry registry,
+      Evidence evidence,
+      OnChange onChange,
+      RpzListener rpz)
+      throws SyncStartException {
+    SyncLimits limits = env.limits();
     Synchronizer sync =
         new Synchronizer(
             trust,
@@ -125,7 +194,8 @@ public final class SyncAgent implements AutoCloseable {
             metrics,
             env.clock(),
             stored,
-            limits.maxNames());
+            limits.maxNames(),
+            rpz == null ? CommitListener.NONE : rpz);
     try {
       sync.refreshOutput();
     } catch (IOException e) {
@@ -151,7 +221,7 @@ public final class SyncAgent implements AutoCloseable {
         stored.anchor().size(),
         output.file(),
         output.format().label());
-    return new SyncAgent(settings, env, dir, sync, metrics, server);
+    return new SyncAgent(settings, env, dir, sync, metrics, server, rpz);
   }
 
   /** The damaged list file goes to the evidence directory; the next attempt resyncs from 0. */
@@ -182,6 +252,14 @@ public final class SyncAgent implements AutoCloseable {
       throw new IllegalStateException("no --metrics listener");
     }
     return metricsServer.port();
+  }
+
+  /** The port the RPZ zone is served on, TCP and UDP (for {@code --serve-rpz 127.0.0.1:0}). */
+  public int rpzPort() {
+    if (rpzListener == null) {
+      throw new IllegalStateException("no --serve-rpz listener");
+    }
+    return rpzListener.port();
   }
 
   /** One attempt without waiting for a new version. */
@@ -298,6 +376,9 @@ public final class SyncAgent implements AutoCloseable {
     stop.countDown();
     if (metricsServer != null) {
       metricsServer.close();
+    }
+    if (rpzListener != null) {
+      rpzListener.close();
     }
     closeQuietly(dir);
   }

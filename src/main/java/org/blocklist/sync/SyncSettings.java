@@ -21,7 +21,10 @@ import java.util.Optional;
  * @param maxAge longest time without a verified checkpoint before the feed counts as frozen
  * @param onChange the command run after each change
  * @param metrics where to serve the Prometheus series
- * @param zone the RPZ zone name (format {@code rpz})
+ * @param zone the RPZ zone name (format {@code rpz}, {@code --serve-rpz})
+ * @param action the RPZ action ({@code --action}): {@code .} (NXDOMAIN) or the absolute name of the
+ *     stop page host, which the triggers are CNAMEs to
+ * @param serveRpz where and to whom to serve the verified copy as the RPZ zone, if at all
  */
 public record SyncSettings(
     URI server,
@@ -34,7 +37,9 @@ public record SyncSettings(
     Duration maxAge,
     Optional<String> onChange,
     Optional<InetSocketAddress> metrics,
-    String zone) {
+    String zone,
+    String action,
+    Optional<ServeRpz> serveRpz) {
   /** 15 minutes (DESIGN.md, issue 8). */
   public static final Duration DEFAULT_MAX_AGE = Duration.ofSeconds(900);
 
@@ -49,9 +54,40 @@ public record SyncSettings(
     requireNonNull(onChange, "onChange");
     requireNonNull(metrics, "metrics");
     zone = RpzFile.checkZone(requireNonNull(zone, "zone"));
+    action = RpzFile.checkAction(requireNonNull(action, "action"));
+    requireNonNull(serveRpz, "serveRpz");
     if (maxAge.isNegative() || maxAge.isZero()) {
       throw new IllegalArgumentException("maxAge: " + maxAge + " (expected: positive)");
     }
+  }
+
+  /** Settings with the NXDOMAIN action and no {@code --serve-rpz}. */
+  public SyncSettings(
+      URI server,
+      String token,
+      Path trust,
+      Path state,
+      OutputFormat format,
+      Path out,
+      boolean once,
+      Duration maxAge,
+      Optional<String> onChange,
+      Optional<InetSocketAddress> metrics,
+      String zone) {
+    this(
+        server,
+        token,
+        trust,
+        state,
+        format,
+        out,
+        once,
+        maxAge,
+        onChange,
+        metrics,
+        zone,
+        RpzFile.NXDOMAIN,
+        Optional.empty());
   }
 
   /** The output file written when no {@code --out} is given: in the state directory. */

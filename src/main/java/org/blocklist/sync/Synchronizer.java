@@ -35,6 +35,7 @@ final class Synchronizer {
   private final OnChange onChange;
   private final SyncMetrics metrics;
   private final Clock clock;
+  private final CommitListener committed;
   private final ReentrantLock applying = new ReentrantLock();
 
   private Checkpoint anchor;
@@ -45,6 +46,7 @@ final class Synchronizer {
    * @param onChange the command to run after a change, or {@code null}
    * @param stored what the state directory held; without a verified list the first attempt fetches
    *     the whole list (from 0) and checks it against the stored checkpoint
+   * @param committed told of each version once it is committed and in the output
    */
   Synchronizer(
       Trust trust,
@@ -56,7 +58,8 @@ final class Synchronizer {
       SyncMetrics metrics,
       Clock clock,
       StoredState stored,
-      int maxNames) {
+      int maxNames,
+      CommitListener committed) {
     this.trust = requireNonNull(trust, "trust");
     this.source = requireNonNull(source, "source");
     this.verifier = new DeltaVerifier(trust, maxNames);
@@ -66,6 +69,7 @@ final class Synchronizer {
     this.onChange = onChange;
     this.metrics = requireNonNull(metrics, "metrics");
     this.clock = requireNonNull(clock, "clock");
+    this.committed = requireNonNull(committed, "committed");
     this.anchor = stored.anchor();
     this.anchorNote = stored.anchorNote();
     this.trusted = stored.state().orElse(null);
@@ -154,6 +158,7 @@ final class Synchronizer {
     } finally {
       applying.unlock();
     }
+    committed.committed(delta.from(), next, delta.added(), delta.removed());
     metrics.applied(next, skipped);
     LOG.info(
         "applied version {} (delta from {}: {} added, {} removed), {} entries, list {}{}",

@@ -7,10 +7,12 @@
  * DeltaVerifier}: signature, rollback, fork, proofs, digests, counts), and only then commits the
  * new state and writes the output ({@code Output}: text, RPZ, Unbound, hosts) with atomic renames
  * ({@code AtomicFiles}). Refused rollbacks and forks leave evidence ({@code Evidence}); metrics are
- * {@code SyncMetrics}, served by {@code MetricsServer}.
+ * {@code SyncMetrics}, served by {@code MetricsServer}. With {@code --serve-rpz} the verified copy
+ * is also served as the RPZ zone ({@code RpzListener} over {@code AgentZone}), told of each
+ * committed version through the synchronizer's {@code CommitListener}.
  *
  * <p>Imports: {@code feed}, {@code log}, {@code signing} (through {@code feed}), {@code domain}
- * (name syntax), and third-party Jackson, Micrometer and SLF4J. It runs at the ISP: it never
- * imports the server.
+ * (name syntax), {@code rpz} (the zone server) and {@code transport} (its sockets), and third-party
+ * Jackson, Micrometer, Netty and SLF4J. It runs at the ISP: it never imports the server.
  */
 package org.blocklist.sync;

@@ -108,11 +108,56 @@ class SyncCommandTest {
   }
 
   @Test
+  void once_withTheStopPageAction_writesCnamesToIt_andServeRpzStartsAndStops() throws Exception {
+    Path zone = dir.resolve("zone.rpz");
+    List<String> a =
+        args(
+            "--once",
+            "--format",
+            "rpz",
+            "--out",
+            zone.toString(),
+            "--action",
+            "stop.blocklist.example",
+            "--serve-rpz",
+            "127.0.0.1:0",
+            "--notify",
+            "127.0.0.1:9",
+            "--rpz-allow",
+            "127.0.0.0/8");
+    assertEquals(0, run(a), err());
+    String text = Files.readString(zone);
+    assertTrue(
+        text.contains("\n*.a.example.rpz.blocklist.example. 60 IN CNAME stop.blocklist.example.\n"),
+        text);
+  }
+
+  @Test
+  void aKeyFileThatIsNotAKey_isAUsageError() throws Exception {
+    Path key = Files.writeString(dir.resolve("bad.key"), "key \"x.\" { algorithm md5; };\n");
+    assertEquals(2, run(args("--serve-rpz", "127.0.0.1:0", "--rpz-key", key.toString())));
+    assertTrue(err().contains("expected one key as tsig-keygen writes it"), err());
+    assertEquals(
+        1,
+        run(
+            args(
+                "--serve-rpz", "127.0.0.1:0", "--rpz-key", dir.resolve("missing.key").toString())));
+    assertTrue(err().startsWith("blocklist: --rpz-key "), err());
+  }
+
+  @Test
   void usageErrors_are2() {
     assertEquals(2, run(List.of("sync", "--server", "http://127.0.0.1:1")));
     assertTrue(err().contains("is required"), err());
-    assertEquals(2, run(args("--serve-rpz", "127.0.0.1:5353")));
-    assertTrue(err().contains("--serve-rpz is not available yet"), err());
+    assertEquals(2, run(args("--notify", "127.0.0.1:53")));
+    assertTrue(err().contains("--notify needs --serve-rpz ADDR:PORT"), err());
+    assertEquals(2, run(args("--serve-rpz", "localhost:53")));
+    assertTrue(err().contains("--serve-rpz localhost:53 (expected: ADDR:PORT"), err());
+    assertEquals(2, run(args("--serve-rpz", "127.0.0.1:0", "--rpz-allow", "10.0.0.0/33")));
+    assertTrue(err().contains("10.0.0.0/33 (expected: a prefix length of 0..32)"), err());
+    assertEquals(2, run(args("--serve-rpz", "127.0.0.1:0", "--notify", "host:53")));
+    assertEquals(2, run(args("--action", "stop_page")));
+    assertTrue(err().contains("action: stop_page (expected: nxdomain, or the stop page"), err());
     assertEquals(2, run(args("--format", "bind")));
     assertTrue(err().contains("--format: bind (expected: text, rpz, unbound, hosts)"), err());
     assertEquals(2, run(args("--max-age", "0")));
