@@ -3,6 +3,7 @@ package org.blocklist.ledger;
 import static java.util.Objects.requireNonNull;
 
 import com.github.benmanes.caffeine.cache.Ticker;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.security.SecureRandom;
@@ -49,6 +50,8 @@ import org.blocklist.state.VersionRecord;
  * repair: the published state and the tree were never touched.
  */
 public final class Ledger implements AutoCloseable {
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Ledger.class);
+
   private final LedgerStore store;
   private final ThreadPoolExecutor writer;
   private final LedgerKeys keys;
@@ -59,6 +62,13 @@ public final class Ledger implements AutoCloseable {
   private final Timer approvals;
   private final List<Consumer<ListState>> listeners = new CopyOnWriteArrayList<>();
   private volatile ListState state;
+
+  /**
+   * The commit failure whose durability is unknown that stopped the writer, or null: after one,
+   * every write is refused (no retry can tell what the failed commit left on disk; a restart's
+   * verification does), and reads go on from the last published state. Set on the writer thread.
+   */
+  private volatile StoreException stopped;
 
   /** The id of the next requisition; only this writer inserts requisitions. */
   private long nextRequisitionId;
@@ -96,6 +106,9 @@ public final class Ledger implements AutoCloseable {
             TimeUnit.SECONDS,
             new ArrayBlockingQueue<>(writeQueue),
             requireNonNull(threads, "threads"));
+    Gauge.builder("blocklist.writer.stopped", this, l -> l.stopped == null ? 0 : 1)
+        .description("1 once a commit of unknown durability has stopped the writer (restart it)")
+        .register(registry);
     this.approvals =
         Timer.builder("blocklist.approval.duration")
             .description("Time to validate, commit, sign and publish an approved version")
@@ -304,8 +317,28 @@ public final class Ledger implements AutoCloseable {
     try {
       writer.execute(
           () -> {
+            StoreException stop = stopped;
+            if (stop != null) {
+              result.completeExceptionally(
+                  StoreException.uncertain(
+                      "the writer stopped after a commit whose durability is unknown ("
+                          + stop.getMessage()
+                          + "); restart the service: its start-up verification decides what was"
+                          + " committed",
+                      stop));
+              return;
+            }
             try {
               result.complete(work.run());
+            } catch (StoreException e) {
+              if (e.uncertain()) {
+                stopped = e;
+                log.error(
+                    "writer stopped: a commit failed and its durability is unknown; every write is"
+                        + " refused until a restart (reads go on): {}",
+                    e.getMessage());
+              }
+              result.completeExceptionally(e);
             } catch (Exception | Error e) {
               result.completeExceptionally(e);
             }

@@ -114,8 +114,17 @@ final class JarProcess {
   }
 
   static Server serve(Path config, Path data) throws Exception {
+    return serve(List.of(), config, data);
+  }
+
+  /**
+   * As {@link #serve(Path, Path)}, the java command run by {@code wrapper} (e.g. {@code fiu-run
+   * -x}).
+   */
+  static Server serve(List<String> wrapper, Path config, Path data) throws Exception {
     Process p =
         start(
+            wrapper,
             "serve",
             "--config",
             config.toString(),
@@ -138,7 +147,11 @@ final class JarProcess {
   }
 
   private static Process start(String... args) throws IOException {
-    List<String> command = new ArrayList<>();
+    return start(List.of(), args);
+  }
+
+  private static Process start(List<String> wrapper, String... args) throws IOException {
+    List<String> command = new ArrayList<>(wrapper);
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add(PARANOID);
     command.add(SAY_LEVEL);
