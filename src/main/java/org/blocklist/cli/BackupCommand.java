@@ -19,7 +19,7 @@ import org.blocklist.signing.KeyFiles;
 import org.blocklist.state.ListState;
 import org.blocklist.store.Backup;
 import org.blocklist.store.Database;
-import org.blocklist.store.SqliteStore;
+import org.blocklist.store.JdbcStore;
 
 /**
  * {@code backup --data DIR --out FILE}: a consistent copy of the store while the service runs, then
@@ -81,7 +81,7 @@ final class BackupCommand {
   private static ListState verify(Path data, Path backup)
       throws StoreException, KeyFileException, VerificationException {
     KeyFiles.Loaded key = KeyFiles.loadOrCreate(data, new SecureRandom());
-    try (SqliteStore copy = SqliteStore.open(Database.existing(backup))) {
+    try (JdbcStore copy = JdbcStore.open(Database.existing(backup))) {
       return copy.readHistory(
           history -> {
             List<StoredVersion> versions = history.versions();

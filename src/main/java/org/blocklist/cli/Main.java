@@ -18,9 +18,10 @@ public final class Main {
       """
       usage:
         java -jar target/blocklist.jar serve [--config FILE] [--data DIR] [--http-port N] [--stop-port N] [--dns-port N]
-        java -jar target/blocklist.jar principal add --data DIR --role ROLE --name NAME
-        java -jar target/blocklist.jar principal revoke --data DIR --name NAME
+        java -jar target/blocklist.jar principal add (--data DIR | --config FILE [--data DIR]) --role ROLE --name NAME
+        java -jar target/blocklist.jar principal revoke (--data DIR | --config FILE [--data DIR]) --name NAME
         java -jar target/blocklist.jar backup --data DIR --out FILE
+        java -jar target/blocklist.jar store copy --from DIR --to JDBC-URL [--user USER] [--password-file FILE]
         java -jar target/blocklist.jar cert dev --out DIR [--client NAME[,NAME...]] [--days N]
         java -jar target/blocklist.jar sync --server URL (--token TOKEN | --token-file FILE) --trust KEY --state DIR
              [--format text|rpz|unbound|hosts] [--out FILE] [--zone NAME] [--once] [--max-age SECONDS]
@@ -56,6 +57,7 @@ public final class Main {
         case "sync" -> SyncCommand.run(rest, out, err);
         case "verify" -> VerifyCommand.run(rest, out, err);
         case "backup" -> BackupCommand.run(rest, out, err);
+        case "store" -> StoreCommand.run(rest, out, err);
         case "cert" -> CertCommand.run(rest, out, err);
         case "help", "--help", "-h" -> {
           out.print(USAGE_TEXT);

@@ -7,12 +7,16 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Set;
 import org.blocklist.auth.PrincipalException;
+import org.blocklist.config.Config;
+import org.blocklist.config.ConfigException;
+import org.blocklist.config.ConfigLoader;
 import org.blocklist.ledger.Principals;
 import org.blocklist.ledger.StoreException;
 import org.blocklist.principal.Principal;
 import org.blocklist.principal.Role;
 import org.blocklist.store.Database;
-import org.blocklist.store.SqliteStore;
+import org.blocklist.store.JdbcStore;
+import org.blocklist.store.Stores;
 
 /**
  * {@code principal add|revoke}: works on the store directly, whether or not the server runs; a
@@ -28,17 +32,16 @@ final class PrincipalCommand {
     String verb = args.get(0);
     List<String> rest = args.subList(1, args.size());
     return switch (verb) {
-      case "add" -> add(new Args(rest, Set.of("--data", "--role", "--name")), out, err);
-      case "revoke" -> revoke(new Args(rest, Set.of("--data", "--name")), out, err);
+      case "add" -> add(new Args(rest, Set.of("--config", "--data", "--role", "--name")), out, err);
+      case "revoke" -> revoke(new Args(rest, Set.of("--config", "--data", "--name")), out, err);
       default -> throw new UsageException("unknown principal command " + verb);
     };
   }
 
   private static int add(Args a, PrintStream out, PrintStream err) throws UsageException {
     Principal principal = principal(a.required("--name"), a.required("--role"));
-    Path data = Path.of(a.required("--data"));
     try {
-      try (SqliteStore store = SqliteStore.open(Database.open(data))) {
+      try (JdbcStore store = open(a)) {
         String token =
             Principals.add(
                 store, principal, actor(), Clock.systemUTC().instant(), new SecureRandom());
@@ -62,9 +65,8 @@ final class PrincipalCommand {
 
   private static int revoke(Args a, PrintStream out, PrintStream err) throws UsageException {
     String name = a.required("--name");
-    Path data = Path.of(a.required("--data"));
     try {
-      try (SqliteStore store = SqliteStore.open(Database.open(data))) {
+      try (JdbcStore store = open(a)) {
         Principal p = Principals.revoke(store, name, actor(), Clock.systemUTC().instant());
         out.println("revoked " + p.role().code() + " " + p.name());
         return Main.OK;
@@ -76,6 +78,26 @@ final class PrincipalCommand {
       err.println("blocklist: " + e.getMessage());
       return Main.FAILED;
     }
+  }
+
+  /**
+   * The store of {@code --config} (SQLite in its data directory, or the shared PostgreSQL), the
+   * data directory overridden by {@code --data}; without {@code --config}, SQLite in {@code
+   * --data}.
+   */
+  private static JdbcStore open(Args a) throws UsageException, StoreException {
+    if (a.get("--config") == null) {
+      return JdbcStore.open(Database.open(Path.of(a.required("--data"))));
+    }
+    Config config;
+    try {
+      config = new ConfigLoader().load(Path.of(a.get("--config")));
+    } catch (ConfigException e) {
+      throw new StoreException(e.getMessage(), e);
+    }
+    Path data = (a.get("--data") != null) ? Path.of(a.get("--data")) : config.data();
+    Config.Store s = config.store();
+    return JdbcStore.open(Stores.open(s.kind(), data, s.url(), s.user(), s.passwordFile()));
   }
 
   private static Principal principal(String name, String role) throws UsageException {

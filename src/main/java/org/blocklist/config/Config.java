@@ -20,7 +20,11 @@ public record Config(
     StopPage stopPage,
     Dns dns,
     Metrics metrics,
-    Limits limits) {
+    Limits limits,
+    Store store,
+    Cluster cluster,
+    Review review,
+    Appeals appeals) {
 
   public Config {
     requireNonNull(origin, "origin");
@@ -31,6 +35,79 @@ public record Config(
     requireNonNull(dns, "dns");
     requireNonNull(metrics, "metrics");
     requireNonNull(limits, "limits");
+    requireNonNull(store, "store");
+    requireNonNull(cluster, "cluster");
+    requireNonNull(review, "review");
+    requireNonNull(appeals, "appeals");
+  }
+
+  /**
+   * Where the ledger is stored: {@code sqlite} (the data directory) or {@code postgresql} ({@code
+   * url}, {@code user}, the password in {@code passwordFile}, owner-only; empty for none).
+   */
+  public record Store(String kind, String url, String user, String passwordFile) {
+    public static final String SQLITE = "sqlite";
+    public static final String POSTGRESQL = "postgresql";
+
+    public Store {
+      requireNonNull(kind, "kind");
+      requireNonNull(url, "url");
+      requireNonNull(user, "user");
+      requireNonNull(passwordFile, "passwordFile");
+      if (!kind.equals(SQLITE) && !kind.equals(POSTGRESQL)) {
+        throw new IllegalArgumentException(
+            "store.kind: " + kind + " (expected: " + SQLITE + " or " + POSTGRESQL + ")");
+      }
+      if (kind.equals(POSTGRESQL) && !url.startsWith("jdbc:postgresql:")) {
+        throw new IllegalArgumentException(
+            "store.url: \""
+                + url
+                + "\" (expected with store.kind postgresql: jdbc:postgresql://host:port/database)");
+      }
+    }
+
+    public boolean postgresql() {
+      return kind.equals(POSTGRESQL);
+    }
+  }
+
+  /**
+   * Replicas on one PostgreSQL store: {@code advertise} is this replica's API URL as the others
+   * reach it (writes sent to another replica are forwarded there); the writer is replaced {@code
+   * failoverSeconds} after it is lost at the latest.
+   */
+  public record Cluster(String advertise, int failoverSeconds) {
+    public Cluster {
+      requireNonNull(advertise, "advertise");
+      ConfigChecks.range("cluster.failoverSeconds", failoverSeconds, 2, 3600);
+      if (!advertise.isEmpty()
+          && !advertise.startsWith("http://")
+          && !advertise.startsWith("https://")) {
+        throw new IllegalArgumentException(
+            "cluster.advertise: " + advertise + " (expected: an http:// or https:// URL)");
+      }
+    }
+  }
+
+  /**
+   * Review and expiry (DESIGN.md, "Review, expiry, appeals and reports"): {@code days} after the
+   * approval that added an entry or the renewal that last moved it, the entry falls due; the writer
+   * looks for due entries every {@code checkSeconds} and removes at most {@code expiryBatch} of
+   * them per version (then queues the next batch behind the work already waiting).
+   */
+  public record Review(int days, int checkSeconds, int expiryBatch) {
+    public Review {
+      ConfigChecks.range("review.days", days, 1, 36_500);
+      ConfigChecks.range("review.checkSeconds", checkSeconds, 1, 86_400);
+      ConfigChecks.range("review.expiryBatch", expiryBatch, 1, 1_000_000);
+    }
+  }
+
+  /** Appeals: {@code perAddressPerHour} from one source address (an IPv6 /64), 0 = unlimited. */
+  public record Appeals(int perAddressPerHour) {
+    public Appeals {
+      ConfigChecks.range("appeals.perAddressPerHour", perAddressPerHour, 0, 1_000_000);
+    }
   }
 
   /**
@@ -230,7 +307,19 @@ public record Config(
   }
 
   public Config withData(Path newData) {
-    return new Config(origin, newData, protectedDomains, http, stopPage, dns, metrics, limits);
+    return new Config(
+        origin,
+        newData,
+        protectedDomains,
+        http,
+        stopPage,
+        dns,
+        metrics,
+        limits,
+        store,
+        cluster,
+        review,
+        appeals);
   }
 
   public Config withPorts(Integer httpPort, Integer stopPort, Integer dnsPort) {
@@ -245,6 +334,7 @@ public record Config(
                 stopPage.contactPhone(),
                 stopPage.requestsPerSecondPerAddress());
     Dns d = dnsPort == null ? dns : dns.withPort(dnsPort);
-    return new Config(origin, data, protectedDomains, h, s, d, metrics, limits);
+    return new Config(
+        origin, data, protectedDomains, h, s, d, metrics, limits, store, cluster, review, appeals);
   }
 }

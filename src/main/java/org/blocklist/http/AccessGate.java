@@ -111,6 +111,17 @@ final class AccessGate {
     return CompletableFuture.completedFuture(p);
   }
 
+  /** The per-principal bucket of {@code p}'s role, as on every authenticated route. */
+  boolean principalAllowed(Principal p) {
+    int rate = ratePerRole[p.role().ordinal()];
+    return rate <= 0 || limiter.tryAcquire("principal " + p.name(), rate);
+  }
+
+  /** The per-address bucket of a request without a token (a mounted face's requests). */
+  boolean anonymousAllowed(SocketAddress remote) {
+    return addressAllowed(remote);
+  }
+
   private boolean isMetricsToken(String token) {
     byte[] given = token == null ? new byte[0] : token.getBytes(StandardCharsets.UTF_8);
     return MessageDigest.isEqual(given, metricsToken);

@@ -80,7 +80,12 @@ final class ApiConnection extends SimpleChannelInboundHandler<FullHttpRequest> {
             : request.refusal() != null
                 ? CompletableFuture.failedFuture(request.refusal())
                 : dispatcher.answer(
-                    x, request, ctx.channel().remoteAddress(), clientName(ctx), ctx.executor());
+                    x,
+                    request,
+                    ctx.channel().remoteAddress(),
+                    clientName(ctx),
+                    ctx.executor(),
+                    ctx.pipeline().get(SslHandler.class) != null);
     if (answer.isDone() && ctx.executor().inEventLoop()) {
       write(ctx, request, x, answer);
     } else {
@@ -113,7 +118,9 @@ final class ApiConnection extends SimpleChannelInboundHandler<FullHttpRequest> {
               TimeUnit.MILLISECONDS);
     }
     long nanos = ticker.read() - x.start;
-    if (x.route == null) {
+    if (x.mount != null) {
+      metrics.mounted(x.mount, request.method(), r.status().code(), nanos);
+    } else if (x.route == null) {
       metrics.unmatched(request.method(), r.status().code(), nanos);
     } else {
       metrics.request(x.route, r.status().code(), nanos);

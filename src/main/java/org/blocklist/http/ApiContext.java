@@ -9,6 +9,8 @@ import java.util.concurrent.Executor;
 import org.blocklist.auth.Authenticator;
 import org.blocklist.domain.DomainCanonicalizer;
 import org.blocklist.isp.IspStatus;
+import org.blocklist.ledger.AccountabilityRecords;
+import org.blocklist.ledger.Desk;
 import org.blocklist.ledger.Ledger;
 import org.blocklist.ledger.LedgerKeys;
 import org.blocklist.ledger.Records;
@@ -25,6 +27,8 @@ public record ApiContext(
     Ledger ledger,
     LedgerKeys keys,
     Records records,
+    Desk desk,
+    AccountabilityRecords accountability,
     Authenticator authenticator,
     IspStatus ispStatus,
     DomainCanonicalizer canonicalizer,
@@ -36,6 +40,8 @@ public record ApiContext(
     requireNonNull(ledger, "ledger");
     requireNonNull(keys, "keys");
     requireNonNull(records, "records");
+    requireNonNull(desk, "desk");
+    requireNonNull(accountability, "accountability");
     requireNonNull(authenticator, "authenticator");
     requireNonNull(ispStatus, "ispStatus");
     requireNonNull(canonicalizer, "canonicalizer");

@@ -9,8 +9,9 @@ import org.blocklist.principal.Principal;
 
 /**
  * A request after routing and authentication: the route, its path variable, the query, the body
- * (copied out of Netty's buffer), the principal (null on open routes) and the event loop of its
- * connection (for work that answers later, such as a parked delta).
+ * (copied out of Netty's buffer), the principal (null on open routes), the event loop of its
+ * connection (for work that answers later, such as a parked delta) and the source address (for a
+ * per-address quota such as the appeals').
  */
 record ApiRequest(
     Route route,
@@ -18,11 +19,23 @@ record ApiRequest(
     Map<String, List<String>> query,
     byte[] body,
     Principal principal,
-    Executor loop) {
+    Executor loop,
+    java.net.SocketAddress remote) {
   /** Default and largest page of a list (DESIGN.md: more is 400). */
   static final int DEFAULT_LIMIT = 100;
 
   static final int MAX_LIMIT = 1000;
+
+  /** A request whose source address is not known (null): tests of routes that do not read it. */
+  ApiRequest(
+      Route route,
+      String pathVariable,
+      Map<String, List<String>> query,
+      byte[] body,
+      Principal principal,
+      Executor loop) {
+    this(route, pathVariable, query, body, principal, loop, null);
+  }
 
   ApiRequest {
     requireNonNull(route, "route");
@@ -38,9 +51,10 @@ record ApiRequest(
       String pathVariable,
       Map<String, List<String>> query,
       byte[] body,
-      Executor loop) {
+      Executor loop,
+      java.net.SocketAddress remote) {
     ApiRequest build(Principal principal) {
-      return new ApiRequest(route, pathVariable, query, body, principal, loop);
+      return new ApiRequest(route, pathVariable, query, body, principal, loop, remote);
     }
   }
 

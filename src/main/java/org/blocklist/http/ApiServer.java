@@ -20,6 +20,7 @@ import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -31,6 +32,7 @@ import org.blocklist.tls.ServerTls;
 import org.blocklist.tls.TlsException;
 import org.blocklist.transport.ConnectionLimit;
 import org.blocklist.transport.Transports;
+import org.blocklist.web.Mount;
 
 /**
  * The HTTP API listener: one initializer (connection cap, TLS when set, request deadlines, codec,
@@ -73,7 +75,17 @@ public final class ApiServer implements AutoCloseable {
    */
   public static ApiServer start(Config config, ApiContext context)
       throws InterruptedException, IOException, TlsException {
+    return start(config, context, List.of());
+  }
+
+  /**
+   * As {@link #start(Config, ApiContext)}, with faces mounted under their path prefixes (the
+   * console).
+   */
+  public static ApiServer start(Config config, ApiContext context, List<Mount> mounts)
+      throws InterruptedException, IOException, TlsException {
     requireNonNull(config, "config");
+    requireNonNull(mounts, "mounts");
     requireNonNull(context, "context");
     Optional<SslContext> tls = tls(config.http());
     Config.Limits limits = config.limits();
@@ -99,7 +111,9 @@ public final class ApiServer implements AutoCloseable {
                 context.authenticator(),
                 new RateLimiter(context.ticker()),
                 limits,
-                config.metrics().token()));
+                config.metrics().token()),
+            new WriteForwarder(),
+            mounts);
     HttpMetrics metrics = new HttpMetrics(registry);
     ConnectionLimit connections =
         new ConnectionLimit(limits.maxConnections(), limits.connectionsPerAddress());
@@ -188,6 +202,7 @@ public final class ApiServer implements AutoCloseable {
     PrometheusMeterRegistry registry = context.registry();
     Map<Route, Dispatcher.Handler> m = new EnumMap<>(Route.class);
     m.put(Route.SUBMIT_REQUISITION, requisitions::submit);
+    m.put(Route.VALIDATE_REQUISITION, requisitions::validate);
     m.put(Route.LIST_REQUISITIONS, requisitions::list);
     m.put(Route.GET_REQUISITION, requisitions::get);
     m.put(Route.APPROVE, requisitions::approve);
@@ -208,6 +223,7 @@ public final class ApiServer implements AutoCloseable {
     m.put(Route.AUDIT_EVENTS, admin::events);
     m.put(Route.ADD_PRINCIPAL, admin::add);
     m.put(Route.REVOKE_PRINCIPAL, admin::revoke);
+    accountability(context, m);
     m.put(
         Route.METRICS,
         now(
@@ -222,8 +238,34 @@ public final class ApiServer implements AutoCloseable {
         now(
             r ->
                 ApiResponse.ok(
-                    Views.ordered("status", "serving", "version", ledger.state().version()))));
+                    Views.ordered(
+                        "status",
+                        "serving",
+                        "version",
+                        ledger.state().version(),
+                        "role",
+                        ledger.role().code()))));
     return m;
+  }
+
+  /** The routes of reports, reviews, appeals and transparency. */
+  private static void accountability(ApiContext context, Map<Route, Dispatcher.Handler> m) {
+    ReportRoutes reports = new ReportRoutes(context.desk(), context.accountability());
+    ReviewRoutes reviews = new ReviewRoutes(context.desk(), context.accountability());
+    AppealRoutes appeals =
+        new AppealRoutes(context.desk(), context.accountability(), context.canonicalizer());
+    TransparencyRoutes transparency =
+        new TransparencyRoutes(context.ledger()::state, context.accountability());
+    m.put(Route.SUBMIT_REPORT, reports::submit);
+    m.put(Route.LIST_REPORTS, reports::list);
+    m.put(Route.DISMISS_REPORT, reports::dismiss);
+    m.put(Route.REQUISITION_REPORT, reports::requisition);
+    m.put(Route.REVIEWS, reviews::due);
+    m.put(Route.RENEW, reviews::renew);
+    m.put(Route.SUBMIT_APPEAL, appeals::submit);
+    m.put(Route.LIST_APPEALS, appeals::list);
+    m.put(Route.ANSWER_APPEAL, appeals::answer);
+    m.put(Route.TRANSPARENCY, transparency::figures);
   }
 
   /** Adapts a handler that answers from memory at once. */

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import org.blocklist.principal.Principal;
+import org.blocklist.web.Mount;
 
 /**
  * Answers one decoded request: {@link Router} finds the route, {@link AccessGate} admits the
@@ -25,8 +26,20 @@ final class Dispatcher {
 
   private final Map<Route, Handler> handlers;
   private final AccessGate gate;
+  private final WriteForwarder forwarder;
+  private final Mounted mounted;
 
   Dispatcher(Map<Route, Handler> handlers, AccessGate gate) {
+    this(handlers, gate, null, List.of());
+  }
+
+  /**
+   * With {@code forwarder}, a write refused by a replica that does not write goes to the writer;
+   * {@code mounts}: the faces served under their path prefixes (the console).
+   */
+  Dispatcher(
+      Map<Route, Handler> handlers, AccessGate gate, WriteForwarder forwarder, List<Mount> mounts) {
+    this.forwarder = forwarder;
     this.handlers = new EnumMap<>(handlers);
     for (Route r : Route.values()) {
       if (!this.handlers.containsKey(r)) {
@@ -34,6 +47,7 @@ final class Dispatcher {
       }
     }
     this.gate = requireNonNull(gate, "gate");
+    this.mounted = new Mounted(mounts, gate);
   }
 
   /**
@@ -47,6 +61,22 @@ final class Dispatcher {
       SocketAddress remote,
       String clientName,
       EventExecutor loop) {
+    return answer(exchange, request, remote, clientName, loop, false);
+  }
+
+  /** As above; {@code secure} tells a mounted face that the connection is TLS. */
+  CompletableFuture<ApiResponse> answer(
+      Exchange exchange,
+      Incoming request,
+      SocketAddress remote,
+      String clientName,
+      EventExecutor loop,
+      boolean secure) {
+    Mount mount = mounted.find(request.uri());
+    if (mount != null) {
+      exchange.mount = mount.prefix();
+      return mounted.answer(mount, request, remote, loop, secure);
+    }
     Router.Routed routed;
     Map<String, List<String>> query;
     try {
@@ -66,14 +96,19 @@ final class Dispatcher {
               "the request URI is not valid: " + e.getMessage()));
     }
     ApiRequest.Builder builder =
-        new ApiRequest.Builder(routed.route(), routed.variable(), query, request.body(), loop);
+        new ApiRequest.Builder(
+            routed.route(), routed.variable(), query, request.body(), loop, remote);
     Handler handler = handlers.get(routed.route());
     Function<Principal, CompletableFuture<ApiResponse>> next =
         principal -> run(handler, builder.build(principal));
     CompletableFuture<Principal> admitted =
         gate.admit(routed.route(), request.authorization(), clientName, remote);
     // A cached token is the common case: then the handler runs here, on the event loop.
-    return admitted.isDone() ? admitted.thenCompose(next) : admitted.thenComposeAsync(next, loop);
+    CompletableFuture<ApiResponse> answer =
+        admitted.isDone() ? admitted.thenCompose(next) : admitted.thenComposeAsync(next, loop);
+    return forwarder == null
+        ? answer
+        : answer.exceptionallyCompose(failure -> forwarder.recover(failure, request));
   }
 
   /** Unknown query parameters are refused, as unknown JSON fields are. */
@@ -98,10 +133,14 @@ final class Dispatcher {
     }
   }
 
-  /** One request's progress: when it began, and the route it matched (null if none). */
+  /**
+   * One request's progress: when it began, and the route it matched (null if none) or the prefix of
+   * the mount that answered it.
+   */
   static final class Exchange {
     final long start;
     Route route;
+    String mount;
 
     Exchange(long start) {
       this.start = start;

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.RejectedExecutionException;
 import org.blocklist.auth.PrincipalException;
+import org.blocklist.ledger.NotWriterException;
 import org.blocklist.ledger.StoreException;
 import org.blocklist.requisition.Detail;
 import org.blocklist.requisition.RequisitionException;
@@ -46,6 +47,23 @@ final class ErrorMapper {
       return e.kind() == PrincipalException.Kind.EXISTS
           ? error(HttpResponseStatus.CONFLICT, "principal_exists", e.getMessage(), List.of())
           : error(HttpResponseStatus.NOT_FOUND, "not_found", e.getMessage(), List.of());
+    }
+    if (t instanceof NotWriterException e) {
+      return error(
+              HttpResponseStatus.SERVICE_UNAVAILABLE,
+              "no_writer",
+              "no writer can take this write now: nothing was changed; " + e.getMessage(),
+              List.of())
+          .withHeader("Retry-After", String.valueOf(e.retryAfterSeconds()));
+    }
+    if (t instanceof StoreException e && e.fenced()) {
+      log.warn("a write reached the store after this replica stopped writing: {}", e.getMessage());
+      return error(
+              HttpResponseStatus.SERVICE_UNAVAILABLE,
+              "no_writer",
+              "this replica stopped writing: nothing was changed; retry",
+              List.of())
+          .withHeader("Retry-After", "1");
     }
     if (t instanceof RejectedExecutionException) {
       return error(
@@ -143,6 +161,7 @@ final class ErrorMapper {
       case NOT_FOUND -> HttpResponseStatus.NOT_FOUND;
       case FOUR_EYES, NOT_SUBMITTER -> HttpResponseStatus.FORBIDDEN;
       case NOT_PENDING, ALREADY_LISTED, NOT_LISTED -> HttpResponseStatus.CONFLICT;
+      case RATE_LIMITED -> HttpResponseStatus.TOO_MANY_REQUESTS;
     };
   }
 

@@ -50,6 +50,14 @@ final class HttpMetrics {
         .record(nanos, TimeUnit.NANOSECONDS);
   }
 
+  /** A request answered by a mounted face: its route label is the mount's prefix. */
+  void mounted(String prefix, String method, int status, long nanos) {
+    String label = KNOWN_METHODS.contains(method) ? method : "other";
+    unmatched
+        .computeIfAbsent(prefix + " " + label + " " + status, k -> timer(prefix, label, status))
+        .record(nanos, TimeUnit.NANOSECONDS);
+  }
+
   private Timer timer(String route, String method, int status) {
     return Timer.builder("blocklist.http.requests")
         .description("API requests by route, method and status")

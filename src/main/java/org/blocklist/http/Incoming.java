@@ -3,6 +3,7 @@ package org.blocklist.http;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
@@ -12,7 +13,8 @@ import io.netty.handler.codec.http.HttpVersion;
  * What is needed of a request, copied out of Netty's buffers so that it can wait its turn behind
  * the requests pipelined before it. {@code failure} is the decoder's, null when the request
  * decoded. A request that did not decode is answered and the connection closed: the stream after it
- * can no longer be trusted.
+ * can no longer be trusted. {@code headers} are the request's own (not reference-counted, so they
+ * outlive the buffers): a mounted face reads a few of them.
  */
 record Incoming(
     Throwable failure,
@@ -23,7 +25,9 @@ record Incoming(
     String method,
     String uri,
     String authorization,
-    byte[] body) {
+    byte[] body,
+    HttpHeaders headers,
+    boolean forwarded) {
 
   static Incoming copyOf(FullHttpRequest r) {
     Throwable failure = r.decoderResult().isSuccess() ? null : r.decoderResult().cause();
@@ -39,7 +43,9 @@ record Incoming(
         r.method().name(),
         r.uri(),
         r.headers().get(HttpHeaderNames.AUTHORIZATION),
-        ByteBufUtil.getBytes(r.content()));
+        ByteBufUtil.getBytes(r.content()),
+        r.headers(),
+        r.headers().contains(WriteForwarder.HEADER));
   }
 
   /**

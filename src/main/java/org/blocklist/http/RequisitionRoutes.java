@@ -10,6 +10,7 @@ import org.blocklist.ledger.Ledger;
 import org.blocklist.ledger.Records;
 import org.blocklist.requisition.Action;
 import org.blocklist.requisition.LegalBasis;
+import org.blocklist.requisition.RequisitionException;
 import org.blocklist.requisition.Status;
 import org.blocklist.requisition.Submission;
 
@@ -37,6 +38,25 @@ final class RequisitionRoutes {
   }
 
   CompletableFuture<ApiResponse> submit(ApiRequest request) {
+    return ledger
+        .submit(request.principal(), submission(request))
+        .thenApply(s -> ApiResponse.json(HttpResponseStatus.CREATED, Views.submitted(s)));
+  }
+
+  /**
+   * {@code POST /v1/requisitions/validate}: what the submission would become, stored nowhere;
+   * answered on the event loop from the published state.
+   */
+  CompletableFuture<ApiResponse> validate(ApiRequest request) {
+    try {
+      return CompletableFuture.completedFuture(
+          ApiResponse.ok(Views.preview(ledger.preview(submission(request)))));
+    } catch (RequisitionException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+  }
+
+  private static Submission submission(ApiRequest request) {
     SubmitBody body = Json.read(request.body(), SubmitBody.class);
     if (body.domains() == null) {
       throw ApiException.badRequest("domains: missing (expected: a list of names)");
@@ -51,9 +71,7 @@ final class RequisitionRoutes {
             parse("legalBasis", body.legalBasis(), LegalBasis::fromCode),
             body.caseReference() == null ? "" : body.caseReference(),
             body.note());
-    return ledger
-        .submit(request.principal(), submission)
-        .thenApply(s -> ApiResponse.json(HttpResponseStatus.CREATED, Views.submitted(s)));
+    return submission;
   }
 
   CompletableFuture<ApiResponse> list(ApiRequest request) {

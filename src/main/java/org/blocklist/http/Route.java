@@ -2,6 +2,7 @@ package org.blocklist.http;
 
 import static org.blocklist.principal.Role.ADMIN;
 import static org.blocklist.principal.Role.AUDITOR;
+import static org.blocklist.principal.Role.HOTLINE;
 import static org.blocklist.principal.Role.ISP;
 import static org.blocklist.principal.Role.POLICE;
 import static org.blocklist.principal.Role.PROSECUTOR;
@@ -17,6 +18,7 @@ import org.blocklist.principal.Role;
  */
 enum Route {
   SUBMIT_REQUISITION(HttpMethod.POST, "/v1/requisitions", POLICE),
+  VALIDATE_REQUISITION(HttpMethod.POST, "/v1/requisitions/validate", POLICE),
   LIST_REQUISITIONS(HttpMethod.GET, "/v1/requisitions", POLICE, PROSECUTOR, AUDITOR),
   GET_REQUISITION(HttpMethod.GET, "/v1/requisitions/{id}", POLICE, PROSECUTOR, AUDITOR),
   APPROVE(HttpMethod.POST, "/v1/requisitions/{id}/approve", PROSECUTOR),
@@ -37,6 +39,16 @@ enum Route {
   AUDIT_EVENTS(HttpMethod.GET, "/v1/audit/events", AUDITOR),
   ADD_PRINCIPAL(HttpMethod.POST, "/v1/principals", ADMIN),
   REVOKE_PRINCIPAL(HttpMethod.DELETE, "/v1/principals/{name}", ADMIN),
+  SUBMIT_REPORT(HttpMethod.POST, "/v1/reports", HOTLINE),
+  LIST_REPORTS(HttpMethod.GET, "/v1/reports", POLICE, HOTLINE),
+  DISMISS_REPORT(HttpMethod.POST, "/v1/reports/{id}/dismiss", POLICE),
+  REQUISITION_REPORT(HttpMethod.POST, "/v1/reports/{id}/requisition", POLICE),
+  REVIEWS(HttpMethod.GET, "/v1/reviews", PROSECUTOR, AUDITOR),
+  RENEW(HttpMethod.POST, "/v1/reviews/renew", PROSECUTOR),
+  SUBMIT_APPEAL(HttpMethod.POST, "/v1/appeals"),
+  LIST_APPEALS(HttpMethod.GET, "/v1/appeals", PROSECUTOR, AUDITOR),
+  ANSWER_APPEAL(HttpMethod.POST, "/v1/appeals/{id}/answer", PROSECUTOR),
+  TRANSPARENCY(HttpMethod.GET, "/v1/transparency"),
   METRICS(HttpMethod.GET, "/metrics"),
   HEALTHZ(HttpMethod.GET, "/healthz");
 
@@ -70,7 +82,9 @@ enum Route {
   /** The query parameters the route reads (DESIGN.md); any other is refused with 400. */
   java.util.List<String> parameters() {
     return switch (this) {
-      case LIST_REQUISITIONS -> java.util.List.of("status", "from", "limit");
+      case LIST_REQUISITIONS, LIST_APPEALS -> java.util.List.of("status", "from", "limit");
+      case LIST_REPORTS -> java.util.List.of("status", "requisition", "from", "limit");
+      case REVIEWS -> java.util.List.of("due", "from", "limit");
       case VERSIONS, AUDIT_EVENTS -> java.util.List.of("from", "limit");
       case INCLUSION_PROOF -> java.util.List.of("version", "treeSize");
       case CONSISTENCY_PROOF -> java.util.List.of("from", "to");

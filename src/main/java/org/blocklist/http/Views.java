@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.blocklist.domain.Canonical;
 import org.blocklist.domain.DomainName;
+import org.blocklist.requisition.Preview;
 import org.blocklist.requisition.Requisition;
 import org.blocklist.requisition.Submitted;
 
@@ -76,6 +77,31 @@ final class Views {
             .toList();
     out.put("normalised", changed);
     return out;
+  }
+
+  /** One refused input of a preview. */
+  record RefusedView(String input, String reason, String message) {}
+
+  /** One list conflict of a preview. */
+  record ConflictView(String domain, String error) {}
+
+  /** The answer of {@code POST /v1/requisitions/validate}. */
+  static Map<String, Object> preview(Preview p) {
+    return ordered(
+        "domains", p.accepted().stream().map(c -> c.name().value()).toList(),
+        "normalised",
+            p.accepted().stream()
+                .filter(c -> !c.input().equals(c.name().value()))
+                .map(Views::normalised)
+                .toList(),
+        "refused",
+            p.refused().stream()
+                .map(r -> new RefusedView(r.input(), r.reason().code(), r.message()))
+                .toList(),
+        "conflicts",
+            p.conflicts().stream()
+                .map(c -> new ConflictView(c.domain(), c.problem().code()))
+                .toList());
   }
 
   private static Normalised normalised(Canonical c) {

@@ -14,6 +14,7 @@
  * <p>Imports: {@code state}, {@code ledger} (the writer, its ports and keys), {@code requisition},
  * {@code auth}, {@code principal}, {@code isp}, {@code domain}, {@code log}, {@code config}, {@code
  * transport}, {@code tls} (the {@code SslContext} of {@code http.tls}, the CN of a client
- * certificate); never {@code store} or another face.
+ * certificate), {@code web} (the port of mounted faces: {@code Mounted} serves them); never {@code
+ * store} or another face.
  */
 package org.blocklist.http;

@@ -29,6 +29,7 @@ import org.blocklist.log.Checkpoint;
 import org.blocklist.log.Hash;
 import org.blocklist.log.Manifest;
 import org.blocklist.principal.Principal;
+import org.blocklist.requisition.Preview;
 import org.blocklist.requisition.Problem;
 import org.blocklist.requisition.Requisition;
 import org.blocklist.requisition.RequisitionException;
@@ -52,7 +53,10 @@ import org.blocklist.state.VersionRecord;
 public final class Ledger implements AutoCloseable {
   private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Ledger.class);
 
-  private final LedgerStore store;
+  /** Versions a replica reads from the store in one step while it catches up. */
+  static final int TAIL_PAGE = 1_000;
+
+  private final HeadTracking store;
   private final ThreadPoolExecutor writer;
   private final LedgerKeys keys;
   private final RequisitionRules rules;
@@ -62,6 +66,12 @@ public final class Ledger implements AutoCloseable {
   private final Timer approvals;
   private final List<Consumer<ListState>> listeners = new CopyOnWriteArrayList<>();
   private volatile ListState state;
+  private volatile WriterRole role = WriterRole.SINGLE;
+  private volatile String writerUrl;
+  private volatile int retryAfterSeconds = 1;
+
+  /** What this replica has verified of the shared store (writer thread only). */
+  private TailVerifier.Verified verified;
 
   /**
    * The commit failure whose durability is unknown that stopped the writer, or null: after one,
@@ -90,7 +100,7 @@ public final class Ledger implements AutoCloseable {
       ThreadFactory threads,
       MeterRegistry registry)
       throws StoreException {
-    this.store = requireNonNull(store, "store");
+    this.store = new HeadTracking(requireNonNull(store, "store"), null);
     this.state = requireNonNull(initial, "initial");
     this.keys = requireNonNull(keys, "keys");
     this.rules = requireNonNull(rules, "rules");
@@ -129,13 +139,145 @@ public final class Ledger implements AutoCloseable {
     return state;
   }
 
+  public WriterRole role() {
+    return role;
+  }
+
+  /**
+   * Makes this ledger a replica of a shared store, whose history it verified up to {@code head}
+   * along with its initial state: it refuses writes ({@link NotWriterException}, saying where the
+   * writer is) until {@link #lead}, and {@link #catchUp} applies what the writer publishes.
+   */
+  public void replicate(ChainHead head, int retryAfterSeconds) {
+    requireNonNull(head, "head");
+    this.retryAfterSeconds = retryAfterSeconds;
+    this.role = WriterRole.REPLICA;
+    onWriter(
+        () -> {
+          verified = new TailVerifier.Verified(state, head);
+          store.reset(head);
+          return null;
+        });
+  }
+
+  /** The API URL of the writer, where writes sent here go; null or empty while none is known. */
+  public void writerUrl(String url) {
+    this.writerUrl = url;
+  }
+
+  /** Stops writing at once (the writer's lock is lost); queued writes are refused. */
+  public void demote() {
+    if (role == WriterRole.WRITER) {
+      role = WriterRole.REPLICA;
+    }
+  }
+
+  /**
+   * Applies, on the writer thread, every version and event the store holds past this replica's
+   * verified state, each checked against the signed log ({@link TailVerifier}); the future holds
+   * the version reached. A writer has nothing to catch up.
+   */
+  public CompletableFuture<Long> catchUp() {
+    return onWriter(
+        () -> {
+          if (role != WriterRole.REPLICA) {
+            return state.version();
+          }
+          applyTail();
+          return state.version();
+        });
+  }
+
+  /**
+   * Becomes the writer, on the writer thread: first applies all that the previous writer published
+   * (it can publish no more: {@code fence} has run and raised the epoch), then {@code fence} is in
+   * force for every write that follows.
+   */
+  public CompletableFuture<Long> lead(Runnable fence) {
+    requireNonNull(fence, "fence");
+    return onWriter(
+        () -> {
+          if (role == WriterRole.REPLICA) {
+            applyTail();
+          }
+          long stored = store.latestVersion();
+          if (stored < state.version()) {
+            // the database lost versions this replica verified (an asynchronous standby promoted):
+            // writing now would publish another version under a number already served
+            throw new StoreException(
+                "the store ends at version "
+                    + stored
+                    + " but this replica verified version "
+                    + state.version()
+                    + ": it will not write over a history the ISPs may have received"
+                    + " (see docs/replicas.md, when the database fails over)");
+          }
+          fence.run();
+          nextRequisitionId = store.lastRequisitionId() + 1;
+          role = WriterRole.WRITER;
+          return state.version();
+        });
+  }
+
+  private void applyTail() throws StoreException, VerificationException {
+    if (verified == null) {
+      throw new IllegalStateException("catchUp before replicate");
+    }
+    if (verified.state() != state) {
+      // this replica published since: it trusts what it wrote itself
+      verified = new TailVerifier.Verified(state, store.committed());
+    }
+    while (true) {
+      StoredTail tail = store.tail(state.version(), verified.head().seq(), TAIL_PAGE);
+      if (tail.versions().isEmpty() && tail.events().isEmpty()) {
+        return;
+      }
+      verified = TailVerifier.apply(verified, tail, keys);
+      if (verified.state() != state) {
+        ListState after = verified.state();
+        state = after;
+        for (Consumer<ListState> listener : listeners) {
+          listener.accept(after);
+        }
+      }
+      if (tail.versions().size() < TAIL_PAGE) {
+        return;
+      }
+    }
+  }
+
+  private void checkWriting() throws NotWriterException {
+    if (!role.writes()) {
+      throw new NotWriterException(
+          "this replica does not write"
+              + (writerUrl == null || writerUrl.isEmpty()
+                  ? " and no writer is known now"
+                  : "; the writer is " + writerUrl),
+          writerUrl,
+          retryAfterSeconds);
+    }
+  }
+
   public CompletableFuture<Submitted> submit(Principal police, Submission submission) {
-    return onWriter(() -> doSubmit(police, submission));
+    return onWriter(
+        () -> {
+          checkWriting();
+          return doSubmit(police, submission);
+        });
+  }
+
+  /**
+   * What {@code submission} would become against the published state, stored nowhere; computed on
+   * the caller's thread (canonicalisation of at most the size cap of names, no I/O).
+   */
+  public Preview preview(Submission submission) throws RequisitionException {
+    return rules.preview(submission, state);
   }
 
   public CompletableFuture<Requisition> approve(Principal decider, long id, String note) {
     return onWriter(
         () -> {
+          checkWriting();
           long start = ticker.read();
           Requisition r = doApprove(decider, id, note);
           approvals.record(ticker.read() - start, TimeUnit.NANOSECONDS);
@@ -146,6 +288,7 @@ public final class Ledger implements AutoCloseable {
   public CompletableFuture<Requisition> reject(Principal decider, long id, String reason) {
     return onWriter(
         () -> {
+          checkWriting();
           String why = RequisitionRules.rejectionReason(reason);
           Requisition r = find(id);
           rules.checkRejection(r, decider);
@@ -156,6 +299,7 @@ public final class Ledger implements AutoCloseable {
   public CompletableFuture<Requisition> withdraw(Principal police, long id) {
     return onWriter(
         () -> {
+          checkWriting();
           Requisition r = find(id);
           rules.checkWithdrawal(r, police);
           return decide(r, police, Status.WITHDRAWN, EventType.REQUISITION_WITHDRAWN, null);
@@ -164,11 +308,19 @@ public final class Ledger implements AutoCloseable {
 
   /** Adds a principal; the future holds its token, shown once. */
   public CompletableFuture<String> addPrincipal(Principal admin, Principal added) {
-    return onWriter(() -> Principals.add(store, added, admin.name(), now(), random));
+    return onWriter(
+        () -> {
+          checkWriting();
+          return Principals.add(store, added, admin.name(), now(), random);
+        });
   }
 
   public CompletableFuture<Principal> revokePrincipal(Principal admin, String name) {
-    return onWriter(() -> Principals.revoke(store, name, admin.name(), now()));
+    return onWriter(
+        () -> {
+          checkWriting();
+          return Principals.revoke(store, name, admin.name(), now());
+        });
   }
 
   /** Appends events that accompany no other change (key created, start-up verified). */
@@ -195,31 +347,66 @@ public final class Ledger implements AutoCloseable {
     Instant now = now();
     Submitted s = rules.submit(police, submission, state, id, now);
     Requisition r = s.requisition();
-    AuditEvent event =
-        AuditEvent.of(
-            EventType.REQUISITION_SUBMITTED,
-            now,
-            police.name(),
-            "requisition",
-            id,
-            "action",
-            r.action().code(),
-            "legal-basis",
-            r.legalBasis().code(),
-            "domains",
-            r.domains().size(),
-            "content",
-            Texts.contentDigest(r).hex());
-    ChainedWrite.append(store, List.of(event), chained -> store.insertRequisition(r, chained));
+    ChainedWrite.append(
+        store, List.of(submittedEvent(r)), chained -> store.insertRequisition(r, chained));
     nextRequisitionId = id + 1;
     return s;
+  }
+
+  /** The {@code requisition-submitted} event of pending requisition {@code r}. */
+  static AuditEvent submittedEvent(Requisition r) {
+    return AuditEvent.of(
+        EventType.REQUISITION_SUBMITTED,
+        r.submitted(),
+        r.submitter(),
+        "requisition",
+        r.id(),
+        "action",
+        r.action().code(),
+        "legal-basis",
+        r.legalBasis().code(),
+        "domains",
+        r.domains().size(),
+        "content",
+        Texts.contentDigest(r).hex());
+  }
+
+  /** The id the next inserted requisition takes (writer thread only). */
+  long nextRequisitionId() {
+    return nextRequisitionId;
+  }
+
+  /** Called by a write that inserted requisition {@code id} = {@link #nextRequisitionId()}. */
+  void requisitionInserted(long id) {
+    if (id != nextRequisitionId) {
+      throw new IllegalStateException("requisition " + id + " but next is " + nextRequisitionId);
+    }
+    nextRequisitionId = id + 1;
+  }
+
+  RequisitionRules rules() {
+    return rules;
+  }
+
+  LedgerStore store() {
+    return store;
   }
 
   private Requisition doApprove(Principal decider, long id, String note) throws Exception {
     String decisionNote = RequisitionRules.decisionNote(note);
     Requisition r = find(id);
+    return publishApproval(r, decider, rules.approval(r, decider, state), decisionNote);
+  }
+
+  /**
+   * Publishes the version that approving {@code r} with {@code change} (checked by the rules
+   * against the published state) produces; writer thread only.
+   */
+  Requisition publishApproval(
+      Requisition r, Principal decider, RequisitionRules.Change change, String decisionNote)
+      throws Exception {
+    long id = r.id();
     ListState before = state;
-    RequisitionRules.Change change = rules.approval(r, decider, before);
     ListState.Successor next = before.successor(change.added(), change.removed());
     long version = next.version();
     Instant now = now();
@@ -302,17 +489,17 @@ public final class Ledger implements AutoCloseable {
             () -> new RequisitionException(Problem.NOT_FOUND, "no requisition with id " + id));
   }
 
-  private Instant now() {
+  Instant now() {
     return clock.instant().truncatedTo(ChronoUnit.SECONDS);
   }
 
   /** Work for the writer thread; may throw any checked exception, which fails the future. */
   @FunctionalInterface
-  private interface WriterWork<T> {
+  interface WriterWork<T> {
     T run() throws Exception;
   }
 
-  private <T> CompletableFuture<T> onWriter(WriterWork<T> work) {
+  <T> CompletableFuture<T> onWriter(WriterWork<T> work) {
     CompletableFuture<T> result = new CompletableFuture<>();
     try {
       writer.execute(

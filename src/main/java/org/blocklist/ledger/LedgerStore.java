@@ -64,6 +64,15 @@ public interface LedgerStore {
   /** Stores the last delivery to each ISP (upsert). */
   void storeDeliveries(Map<String, Delivery> deliveries) throws StoreException;
 
+  /**
+   * The versions after {@code afterVersion} (at most {@code maxVersions}) with their changes, and
+   * the events after {@code afterSeq}, in one consistent read: what a replica applies next.
+   */
+  StoredTail tail(long afterVersion, long afterSeq, int maxVersions) throws StoreException;
+
+  /** The latest stored version, 0 if none. */
+  long latestVersion() throws StoreException;
+
   /** Runs {@code work} over one consistent read of the whole history. */
   <T, E extends Exception> T readHistory(HistoryWork<T, E> work) throws StoreException, E;
 
@@ -95,6 +104,9 @@ public interface LedgerStore {
 
     /** The last delivery to each ISP. */
     Map<String, Delivery> deliveries() throws StoreException;
+
+    /** The last event of this read ({@link ChainHead#EMPTY} before the first). */
+    ChainHead chainHead() throws StoreException;
   }
 
   /** Receives entry rows; {@code removed} is 0 while the entry is listed. */

@@ -190,7 +190,7 @@ public final class LedgerVerifier {
     return out;
   }
 
-  private static void checkCheckpoint(StoredVersion row, Hash root, LedgerKeys keys)
+  static void checkCheckpoint(StoredVersion row, Hash root, LedgerKeys keys)
       throws VerificationException {
     try {
       SignedNote note = SignedNote.parse(row.checkpoint());

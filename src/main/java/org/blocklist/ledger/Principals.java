@@ -21,6 +21,11 @@ public final class Principals {
   public static String add(
       LedgerStore store, Principal principal, String actor, Instant now, SecureRandom random)
       throws StoreException, PrincipalException {
+    if (principal.name().equals(org.blocklist.requisition.LegalBasis.SYSTEM_REVIEW)) {
+      throw new PrincipalException(
+          PrincipalException.Kind.EXISTS,
+          "principal " + principal.name() + " is reserved for the service's review expiry");
+    }
     String token = Tokens.generate(random);
     AuditEvent event =
         AuditEvent.of(

@@ -2,13 +2,15 @@ package org.blocklist.principal;
 
 import java.util.Locale;
 
-/** The five roles of DESIGN.md; a principal has exactly one. */
+/** The six roles of DESIGN.md; a principal has exactly one. */
 public enum Role {
   POLICE,
   PROSECUTOR,
   ISP,
   AUDITOR,
-  ADMIN;
+  ADMIN,
+  /** The national hotline: submits Internet users' reports and reads its own. */
+  HOTLINE;
 
   public String code() {
     return name().toLowerCase(Locale.ROOT);
@@ -21,6 +23,6 @@ public enum Role {
       }
     }
     throw new IllegalArgumentException(
-        "role: " + code + " (expected: police, prosecutor, isp, auditor or admin)");
+        "role: " + code + " (expected: police, prosecutor, isp, auditor, admin or hotline)");
   }
 }

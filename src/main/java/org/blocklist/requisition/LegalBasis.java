@@ -7,7 +7,15 @@ public enum LegalBasis {
   /** Article 39bis of the Code of Criminal Procedure. */
   CCP_39BIS("ccp-39bis"),
   /** A court decision. */
-  COURT_DECISION("court-decision");
+  COURT_DECISION("court-decision"),
+  /**
+   * The service's own: an entry whose review date passed without renewal (DESIGN.md, "Review,
+   * expiry, appeals and reports"); only the principal {@code system-review} submits with it.
+   */
+  REVIEW_EXPIRED("review-expired");
+
+  /** The principal that submits and decides the removal of expired entries. */
+  public static final String SYSTEM_REVIEW = "system-review";
 
   private final String code;
 
@@ -26,6 +34,8 @@ public enum LegalBasis {
       }
     }
     throw new IllegalArgumentException(
-        "legalBasis: " + code + " (expected: ecommerce-law-2003, ccp-39bis or court-decision)");
+        "legalBasis: "
+            + code
+            + " (expected: ecommerce-law-2003, ccp-39bis, court-decision or review-expired)");
   }
 }

@@ -10,7 +10,9 @@ public enum Problem {
   FOUR_EYES("four_eyes"),
   NOT_SUBMITTER("not_submitter"),
   ALREADY_LISTED("already_listed"),
-  NOT_LISTED("not_listed");
+  NOT_LISTED("not_listed"),
+  /** Too many appeals from one address. */
+  RATE_LIMITED("rate_limited");
 
   private final String code;
 

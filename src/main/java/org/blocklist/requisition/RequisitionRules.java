@@ -31,6 +31,16 @@ public final class RequisitionRules {
     this.maxDomains = maxDomains;
   }
 
+  /** The size cap of a requisition ({@code limits.requisitionDomains}). */
+  public int maxDomains() {
+    return maxDomains;
+  }
+
+  /** Validates names as a submission does (URLs reduced to hosts, refusals with reasons). */
+  public Validation validate(List<String> inputs) {
+    return validator.validate(inputs);
+  }
+
   /**
    * The pending requisition {@code id} that {@code police} submits at {@code now}, with how each
    * input was normalised; refused with every reason when any input or field is not acceptable.
@@ -40,6 +50,12 @@ public final class RequisitionRules {
     String caseReference =
         Texts.check("caseReference", s.caseReference(), Submission.MAX_CASE_REFERENCE, true);
     String note = Texts.check("note", s.note(), Submission.MAX_NOTE, false);
+    if (s.legalBasis() == LegalBasis.REVIEW_EXPIRED) {
+      throw new RequisitionException(
+          Problem.INVALID_REQUEST,
+          "legalBasis: review-expired is the service's own (expected: ecommerce-law-2003,"
+              + " ccp-39bis or court-decision)");
+    }
     if (s.domains().isEmpty()) {
       throw new RequisitionException(
           Problem.INVALID_REQUEST, "domains: empty (expected: 1 or more)");
@@ -88,6 +104,37 @@ public final class RequisitionRules {
   }
 
   /**
+   * What {@link #submit} would make of {@code s} against {@code state}, for the domains only (the
+   * free-text fields are checked at submission): canonical forms, refusals and list conflicts.
+   * Refused only for a list over the size cap or empty.
+   */
+  public Preview preview(Submission s, ListState state) throws RequisitionException {
+    if (s.domains().isEmpty()) {
+      throw new RequisitionException(
+          Problem.INVALID_REQUEST, "domains: empty (expected: 1 or more)");
+    }
+    if (s.domains().size() > maxDomains) {
+      throw new RequisitionException(
+          Problem.TOO_MANY_DOMAINS,
+          "domains: " + s.domains().size() + " (expected: at most " + maxDomains + ")");
+    }
+    Validation validation = validator.validate(s.domains());
+    List<DomainName> names = new ArrayList<>();
+    for (Canonical c : validation.accepted()) {
+      names.add(c.name());
+    }
+    List<Preview.Conflict> conflicts = new ArrayList<>();
+    try {
+      checkListState(s.action(), names, state);
+    } catch (RequisitionException e) {
+      for (Detail d : e.details()) {
+        conflicts.add(new Preview.Conflict(d.domain(), e.problem(), d.message()));
+      }
+    }
+    return new Preview(validation.accepted(), validation.refused(), conflicts);
+  }
+
+  /**
    * Checks that {@code decider} may approve {@code r} now, and returns the names it adds and
    * removes, each sorted by byte order.
    */
@@ -100,6 +147,48 @@ public final class RequisitionRules {
     r.domains().forEach(d -> names.add(d.value()));
     names.sort(null);
     return r.action() == Action.BLOCK ? new Change(names, List.of()) : new Change(List.of(), names);
+  }
+
+  /**
+   * The pending unblock requisition {@code id} by which the service removes {@code names} (listed,
+   * canonical) whose review date has passed: submitted by {@link LegalBasis#SYSTEM_REVIEW} with
+   * legal basis {@code review-expired}. Not bounded by the size cap: the writer chooses the batch.
+   */
+  public static Requisition expiry(List<DomainName> names, long id, Instant now, int reviewDays) {
+    return new Requisition(
+        id,
+        Action.UNBLOCK,
+        names,
+        LegalBasis.REVIEW_EXPIRED,
+        "review-expired",
+        "review date passed without renewal (review.days " + reviewDays + ")",
+        LegalBasis.SYSTEM_REVIEW,
+        now,
+        Status.PENDING,
+        null,
+        null,
+        null,
+        null);
+  }
+
+  /**
+   * The approval of an expiry requisition by {@link LegalBasis#SYSTEM_REVIEW}, the one case where
+   * the submitter also decides: only for legal basis {@code review-expired}, submitted by that
+   * principal, never for anything a person submitted.
+   */
+  public Change expiryApproval(Requisition r, ListState state) throws RequisitionException {
+    checkPending(r);
+    if (r.legalBasis() != LegalBasis.REVIEW_EXPIRED
+        || !r.submitter().equals(LegalBasis.SYSTEM_REVIEW)
+        || r.action() != Action.UNBLOCK) {
+      throw new RequisitionException(
+          Problem.FOUR_EYES, "requisition " + r.id() + " is not the service's own expiry");
+    }
+    checkListState(r.action(), r.domains(), state);
+    List<String> names = new ArrayList<>(r.domains().size());
+    r.domains().forEach(d -> names.add(d.value()));
+    names.sort(null);
+    return new Change(List.of(), names);
   }
 
   /** What an approval changes: names added and removed, each sorted. */

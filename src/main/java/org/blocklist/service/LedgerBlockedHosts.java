@@ -34,16 +34,21 @@ final class LedgerBlockedHosts implements BlockedHosts {
 
   @Override
   public boolean isBlocked(String hostHeader) {
+    String name = canonical(hostHeader);
+    return name != null && state.get().match(name) != null;
+  }
+
+  /** The canonical name of a {@code Host} value, or null when it is no host name. */
+  String canonical(String hostHeader) {
     if (hostHeader == null || hostHeader.isEmpty() || hostHeader.length() > MAX_HOST_LENGTH) {
-      return false;
+      return null;
     }
     String host = stripPort(hostHeader.strip());
     if (host.endsWith(".")) {
       host = host.substring(0, host.length() - 1);
     }
     String plain = DomainCanonicalizer.plainAsciiName(host);
-    String name = plain != null ? plain : canonical.get(host, this::viaIcu).orElse(null);
-    return name != null && state.get().match(name) != null;
+    return plain != null ? plain : canonical.get(host, this::viaIcu).orElse(null);
   }
 
   private Optional<String> viaIcu(String host) {

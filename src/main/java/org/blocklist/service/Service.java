@@ -34,10 +34,15 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import org.blocklist.accountability.AppealQuota;
 import org.blocklist.audit.AuditEvent;
+import org.blocklist.audit.ChainHead;
 import org.blocklist.audit.EventType;
 import org.blocklist.auth.Authenticator;
+import org.blocklist.cluster.Replication;
 import org.blocklist.config.Config;
+import org.blocklist.console.Console;
+import org.blocklist.console.ConsoleContext;
 import org.blocklist.dns.DnsServer;
 import org.blocklist.domain.DomainCanonicalizer;
 import org.blocklist.domain.ProtectedDomains;
@@ -46,10 +51,12 @@ import org.blocklist.http.ApiContext;
 import org.blocklist.http.ApiServer;
 import org.blocklist.isp.Delivery;
 import org.blocklist.isp.IspStatus;
+import org.blocklist.ledger.Desk;
 import org.blocklist.ledger.Ledger;
 import org.blocklist.ledger.LedgerKeys;
 import org.blocklist.ledger.LedgerStore;
 import org.blocklist.ledger.LedgerVerifier;
+import org.blocklist.ledger.PublicFigures;
 import org.blocklist.ledger.StoreException;
 import org.blocklist.ledger.VerificationException;
 import org.blocklist.requisition.RequisitionRules;
@@ -57,10 +64,14 @@ import org.blocklist.signing.KeyFileException;
 import org.blocklist.signing.KeyFiles;
 import org.blocklist.state.ListState;
 import org.blocklist.stoppage.StopPageServer;
-import org.blocklist.store.Database;
+import org.blocklist.store.JdbcStore;
+import org.blocklist.store.PostgresDatabase;
 import org.blocklist.store.ReadPool;
-import org.blocklist.store.SqliteStore;
+import org.blocklist.store.SqlDatabase;
+import org.blocklist.store.StoreAccountabilityRecords;
 import org.blocklist.store.StoreRecords;
+import org.blocklist.store.Stores;
+import org.blocklist.store.WriterSession;
 import org.blocklist.tls.TlsException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -94,6 +105,7 @@ public final class Service implements AutoCloseable {
   private final StopPageServer stop;
   private final DnsServer dns;
   private final PrometheusMeterRegistry registry;
+  private final Desk desk;
 
   private Service(
       List<AutoCloseable> resources,
@@ -102,7 +114,8 @@ public final class Service implements AutoCloseable {
       ApiServer api,
       StopPageServer stop,
       DnsServer dns,
-      PrometheusMeterRegistry registry) {
+      PrometheusMeterRegistry registry,
+      Desk desk) {
     this.resources = resources;
     this.ledger = ledger;
     this.keys = keys;
@@ -110,6 +123,12 @@ public final class Service implements AutoCloseable {
     this.stop = stop;
     this.dns = dns;
     this.registry = registry;
+    this.desk = desk;
+  }
+
+  /** The writer's desk for reports, reviews, expiry and appeals (the console calls it too). */
+  public Desk desk() {
+    return desk;
   }
 
   /**
@@ -126,15 +145,28 @@ public final class Service implements AutoCloseable {
     requireNonNull(config, "config");
     List<AutoCloseable> resources = new ArrayList<>();
     try {
-      Database db = Database.open(config.data());
+      Config.Store storeConfig = config.store();
+      SqlDatabase db =
+          Stores.open(
+              storeConfig.kind(),
+              config.data(),
+              storeConfig.url(),
+              storeConfig.user(),
+              storeConfig.passwordFile());
       resources.add(lock(config.data()));
       KeyFiles.Loaded key = KeyFiles.loadOrCreate(config.data(), random);
       LedgerKeys keys = LedgerKeys.of(config.origin(), key.privateKey());
-      SqliteStore store = SqliteStore.open(db);
+      JdbcStore store = JdbcStore.open(db);
       resources.add(0, store);
-      log.info("store {}: {}", db.file(), store.durability());
+      log.info("store {}", store.durability());
+      if (db instanceof PostgresDatabase pg) {
+        checkClusterKey(pg, keys, config.data());
+      }
       long started = ticker.read();
-      ListState state = store.readHistory(history -> LedgerVerifier.verify(history, keys));
+      Verified verified =
+          store.readHistory(
+              history -> new Verified(LedgerVerifier.verify(history, keys), history.chainHead()));
+      ListState state = verified.state();
       Map<String, Delivery> deliveries = store.readHistory(LedgerStore.History::deliveries);
       log.info(
           "verified version {} ({} entries) in {} ms",
@@ -160,6 +192,9 @@ public final class Service implements AutoCloseable {
               new DefaultThreadFactory("blocklist-writer", true),
               registry);
       resources.add(0, ledger);
+      if (db instanceof PostgresDatabase) {
+        ledger.replicate(verified.head(), config.cluster().failoverSeconds());
+      }
       List<AuditEvent> startup = new ArrayList<>();
       if (key.created()) {
         startup.add(
@@ -188,6 +223,20 @@ public final class Service implements AutoCloseable {
       Gauge.builder("blocklist.entries", ledger, l -> l.state().entryCount())
           .description("Entries in the latest version")
           .register(registry);
+      if (db instanceof PostgresDatabase pg) {
+        Replication replication =
+            new Replication(
+                pg,
+                store,
+                ledger,
+                config.cluster().advertise(),
+                config.cluster().failoverSeconds(),
+                new DefaultThreadFactory("blocklist-replication", true),
+                registry);
+        resources.add(0, replication);
+        replication.start();
+        log.info("replica on {}: {}", pg.url(), ledger.role().code());
+      }
       ReadPool reads =
           new ReadPool(
               db,
@@ -196,6 +245,14 @@ public final class Service implements AutoCloseable {
               new DefaultThreadFactory("blocklist-reader", true));
       resources.add(0, reads);
       StoreRecords records = new StoreRecords(reads);
+      Desk desk =
+          new Desk(
+              ledger,
+              store.accountability(),
+              new AppealQuota(config.appeals().perAddressPerHour(), ticker),
+              config.review().days(),
+              config.review().expiryBatch());
+      StoreAccountabilityRecords accountability = new StoreAccountabilityRecords(reads);
       Authenticator authenticator =
           new Authenticator(
               hash -> {
@@ -219,6 +276,10 @@ public final class Service implements AutoCloseable {
       HashedWheelTimer timer =
           new HashedWheelTimer(new DefaultThreadFactory("blocklist-timer", true));
       resources.add(0, timer::stop);
+      Console console =
+          new Console(
+              new ConsoleContext(
+                  ledger, keys, records, authenticator, ispStatus, clock, ticker, random, timer));
       ApiServer api =
           ApiServer.start(
               config,
@@ -226,23 +287,31 @@ public final class Service implements AutoCloseable {
                   ledger,
                   keys,
                   records,
+                  desk,
+                  accountability,
                   authenticator,
                   ispStatus,
                   canonicalizer,
                   ticker,
                   timer,
                   reads.executor(),
-                  registry));
+                  registry),
+              List.of(console));
       resources.add(0, api);
+      LedgerBlockedHosts blockedHosts = new LedgerBlockedHosts(ledger::state, canonicalizer);
       StopPageServer stop =
           StopPageServer.start(
               config.stopPage().bind(),
               config.stopPage().port(),
               config.stopPage().contactPhone(),
-              new LedgerBlockedHosts(ledger::state, canonicalizer),
+              blockedHosts,
               config.stopPage().requestsPerSecondPerAddress(),
               ticker,
-              STOP_PAGE_THREADS);
+              STOP_PAGE_THREADS,
+              new DeskAppeals(desk, blockedHosts),
+              () ->
+                  PublicFigures.of(ledger.state(), accountability)
+                      .thenApply(PublicFigures.Figures::months));
       resources.add(0, stop);
       DnsServer dns =
           DnsServer.start(
@@ -256,8 +325,18 @@ public final class Service implements AutoCloseable {
               random,
               DNS_THREADS);
       resources.add(0, dns);
-      ledger.onPublish(dns::published);
-      return new Service(resources, ledger, keys, api, stop, dns, registry);
+      // DNS NOTIFY is the writer's: every replica serves transfers, only the writer announces
+      ledger.onPublish(
+          published -> {
+            if (ledger.role().writes()) {
+              dns.published(published);
+            }
+          });
+      resources.add(
+          0,
+          ReviewExpiry.schedule(
+              desk, config.review().checkSeconds(), () -> ledger.role().writes()));
+      return new Service(resources, ledger, keys, api, stop, dns, registry, desk);
     } catch (VerificationException e) {
       closeAll(resources);
       throw new StartException("the stored history does not verify: " + e.getMessage(), e);
@@ -271,6 +350,36 @@ public final class Service implements AutoCloseable {
     } catch (RuntimeException e) {
       closeAll(resources);
       throw new StartException("cannot start: " + e, e);
+    }
+  }
+
+  /** The state verified at start and the chain head verified with it. */
+  private record Verified(ListState state, ChainHead head) {}
+
+  /**
+   * Every replica of a shared store signs with the same key: the first one to start records its
+   * verifier key in the store; any other key is refused before anything is served or written.
+   */
+  private static void checkClusterKey(PostgresDatabase pg, LedgerKeys keys, Path data)
+      throws StoreException, StartException {
+    String mine = keys.verifierKey().encode();
+    String stored;
+    try (WriterSession s = WriterSession.open(pg, 10, 60_000)) {
+      stored = s.claimVerifierKey(mine);
+    }
+    if (!stored.equals(mine)) {
+      throw new StartException(
+          "this replica's signing key ("
+              + mine
+              + ") is not the one of the shared store ("
+              + stored
+              + "): copy "
+              + KeyFiles.PRIVATE_KEY_FILE
+              + " and "
+              + KeyFiles.PUBLIC_KEY_FILE
+              + " from a replica of this cluster into "
+              + data.toAbsolutePath(),
+          null);
     }
   }
 

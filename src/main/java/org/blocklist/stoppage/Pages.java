@@ -38,12 +38,18 @@ final class Pages {
           + "h1{margin:0 0 1rem;font-size:1.75rem;line-height:1.25;color:#8a1010}"
           + "p{margin:0}"
           + "a{color:#0b4f9c;text-decoration:underline;white-space:nowrap}"
-          + "a:focus{outline:3px solid #1b1b1b;outline-offset:2px}";
+          + "a:focus{outline:3px solid #1b1b1b;outline-offset:2px}"
+          + "form{margin:2rem 0 0}label{display:block;margin:0 0 .5rem}"
+          + "textarea{box-sizing:border-box;width:100%;min-height:6rem;font:inherit}"
+          + "button{margin:.75rem 0 0;font:inherit;padding:.4rem 1.2rem}"
+          + "table{border-collapse:collapse;margin:1rem 0}td,th{padding:.2rem .6rem;"
+          + "border-bottom:1px solid #ccc;text-align:right}"
+          + "main.wide{max-width:60rem}code{font-size:.95em}";
 
   static final String CONTENT_SECURITY_POLICY =
       "default-src 'none'; style-src 'sha256-"
           + Hash.sha256(STYLE.getBytes(StandardCharsets.UTF_8)).base64()
-          + "'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+          + "'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
   static final String HTML = "text/html; charset=utf-8";
 
@@ -54,6 +60,9 @@ final class Pages {
   static final int RETRY_AFTER_SECONDS = 1;
 
   private final Map<Language, Page> blocked = new EnumMap<>(Language.class);
+  private final Map<Language, Page> thanks = new EnumMap<>(Language.class);
+  private final Map<Language, Page> invalidAppeal = new EnumMap<>(Language.class);
+  private final Page unavailable;
   private final Page notFound;
   private final Page tooManyRequests;
   private final Page methodNotAllowed;
@@ -78,6 +87,18 @@ final class Pages {
       blocked.put(
           l, new Page(UNAVAILABLE_FOR_LEGAL_REASONS, HTML, utf8(stopPage(l, contactPhone)), h));
     }
+    for (Language l : Language.values()) {
+      HttpHeaders h = security();
+      h.set(HttpHeaderNames.CONTENT_LANGUAGE, l.tag());
+      AppealTexts t = AppealTexts.of(l);
+      thanks.put(
+          l, new Page(HttpResponseStatus.OK, HTML, utf8(simple(l, t.thanksHeading, t.thanks)), h));
+      invalidAppeal.put(
+          l,
+          new Page(
+              HttpResponseStatus.BAD_REQUEST, HTML, utf8(simple(l, l.heading(), t.invalid)), h));
+    }
+    unavailable = plain(HttpResponseStatus.SERVICE_UNAVAILABLE, security());
     notFound = new Page(HttpResponseStatus.NOT_FOUND, HTML, utf8(notFoundPage()), security());
     HttpHeaders retry = security();
     retry.setInt(HttpHeaderNames.RETRY_AFTER, RETRY_AFTER_SECONDS);
@@ -94,6 +115,20 @@ final class Pages {
   /** The {@code 451} page in {@code language}. */
   Page blocked(Language language) {
     return blocked.get(language);
+  }
+
+  /** The answer to a stored appeal, whatever its host: the same for a listed and another. */
+  Page thanks(Language language) {
+    return thanks.get(language);
+  }
+
+  /** The answer to an appeal whose message is empty or too long. */
+  Page invalidAppeal(Language language) {
+    return invalidAppeal.get(language);
+  }
+
+  Page unavailable() {
+    return unavailable;
   }
 
   Page notFound() {
@@ -140,6 +175,40 @@ final class Pages {
         + l.beforeNumber()
         + phoneLink(phone)
         + l.afterNumber()
+        + "</p>\n"
+        + form(l)
+        + "</main>\n</body>\n</html>\n";
+  }
+
+  /**
+   * The appeal form: a message only, posted to {@code /appeal} on the same host, which works
+   * without JavaScript; the page's language goes along so the answer is in it.
+   */
+  private static String form(Language l) {
+    AppealTexts t = AppealTexts.of(l);
+    return "<form method=\"post\" action=\"/appeal\">\n<label for=\"message\">"
+        + t.label
+        + "</label>\n<textarea id=\"message\" name=\"message\" maxlength=\"2000\" required>"
+        + "</textarea>\n<input type=\"hidden\" name=\"lang\" value=\""
+        + l.tag()
+        + "\">\n<button type=\"submit\">"
+        + t.submit
+        + "</button>\n</form>\n";
+  }
+
+  /** A page with a heading and one paragraph, in {@code l}. */
+  private static String simple(Language l, String heading, String text) {
+    return "<!DOCTYPE html>\n<html lang=\""
+        + l.tag()
+        + "\">\n<head>\n<meta charset=\"utf-8\">\n"
+        + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>"
+        + heading
+        + "</title>\n<style>"
+        + STYLE
+        + "</style>\n</head>\n<body>\n<main>\n<h1>"
+        + heading
+        + "</h1>\n<p>"
+        + text
         + "</p>\n</main>\n</body>\n</html>\n";
   }
 
@@ -208,13 +277,13 @@ final class Pages {
         headers);
   }
 
-  private static HttpHeaders security() {
+  static HttpHeaders security() {
     HttpHeaders h = new DefaultHttpHeaders();
     h.set(HttpHeaderNames.CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY);
     return h;
   }
 
-  private static byte[] utf8(String s) {
+  static byte[] utf8(String s) {
     return s.getBytes(StandardCharsets.UTF_8);
   }
 }

@@ -44,8 +44,11 @@ public final class StopPageServer implements AutoCloseable {
   /** Largest header block (bytes); larger is {@code 431}. */
   static final int MAX_HEADER_BYTES = 8192;
 
-  /** Largest request body tolerated (and ignored); larger is {@code 413}. */
-  static final int MAX_BODY_BYTES = 1024;
+  /**
+   * Largest request body (the appeal form: 2,000 characters percent-encoded as UTF-8 fit); larger
+   * is {@code 413}. Other requests' bodies are ignored.
+   */
+  static final int MAX_BODY_BYTES = 24 * 1024;
 
   /** A request must arrive whole within this many seconds of its first byte, else close. */
   static final int REQUEST_SECONDS = 10;
@@ -93,6 +96,33 @@ public final class StopPageServer implements AutoCloseable {
       Ticker ticker,
       int ioThreads)
       throws InterruptedException, IOException {
+    return start(
+        bind,
+        port,
+        contactPhone,
+        blocked,
+        requestsPerSecondPerAddress,
+        ticker,
+        ioThreads,
+        Appeals.NONE,
+        Figures.NONE);
+  }
+
+  /**
+   * As {@link #start(String, int, String, BlockedHosts, int, Ticker, int)}, with the appeal form's
+   * destination and the public figures of {@code /transparency}.
+   */
+  public static StopPageServer start(
+      String bind,
+      int port,
+      String contactPhone,
+      BlockedHosts blocked,
+      int requestsPerSecondPerAddress,
+      Ticker ticker,
+      int ioThreads,
+      Appeals appeals,
+      Figures figures)
+      throws InterruptedException, IOException {
     requireNonNull(bind, "bind");
     requireNonNull(blocked, "blocked");
     requireNonNull(ticker, "ticker");
@@ -104,7 +134,8 @@ public final class StopPageServer implements AutoCloseable {
     }
     AddressRateLimiter limiter =
         new AddressRateLimiter(requestsPerSecondPerAddress, BURST_SECONDS, MAX_ADDRESSES, ticker);
-    StopPageHandler handler = new StopPageHandler(new Pages(contactPhone), blocked, limiter);
+    StopPageHandler handler =
+        new StopPageHandler(new Pages(contactPhone), blocked, limiter, appeals, figures);
     ConnectionLimit connections = new ConnectionLimit(MAX_CONNECTIONS, MAX_CONNECTIONS_PER_ADDRESS);
     EventLoopGroup group = Transports.eventLoops(ioThreads);
     ServerBootstrap bootstrap =

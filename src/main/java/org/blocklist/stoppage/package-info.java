@@ -13,7 +13,13 @@
  * StopPageHandler} decides each answer, {@code Pages} renders them all once, {@code Language} holds
  * the texts, {@code AcceptLanguage} and {@code RequestHost} parse the two headers that matter.
  *
- * <p>A face: imports {@code transport} and {@code log} (hashes) only; the wiring hands it a {@code
- * BlockedHosts} over the published state.
+ * <p>Beside the number, the page offers a short form (in the page's language, no personal data, no
+ * JavaScript) that posts to {@code /appeal} on the same host; every host, listed or not, gets the
+ * same thank-you page, so the form is no oracle. {@code /transparency} shows the public monthly
+ * figures as server-rendered SVG ({@code TransparencyPage}).
+ *
+ * <p>A face: imports {@code transport}, {@code log} (hashes) and {@code accountability} (the
+ * figures' values) only; the wiring hands it a {@code BlockedHosts} over the published state, an
+ * {@code Appeals} into the writer and the {@code Figures}.
  */
 package org.blocklist.stoppage;

@@ -42,7 +42,7 @@ public final class Backup {
       vacuum.execute();
     } catch (SQLException e) {
       Files.deleteIfExists(partial);
-      throw Database.failure("backup of " + db.file() + " failed", e);
+      throw Database.sqliteFailure("backup of " + db.file() + " failed", e);
     }
     try {
       Files.setPosixFilePermissions(partial, PosixFilePermissions.fromString("rw-------"));

@@ -20,7 +20,7 @@ import org.sqlite.SQLiteException;
  * {@code synchronous=FULL} so that a committed transaction survives a power cut, foreign keys on.
  * Connections are not thread-safe: the writer thread owns one, each reader thread its own.
  */
-public final class Database {
+public final class Database implements SqlDatabase {
   public static final String FILE_NAME = "blocklist.db";
 
   /** How long a writer waits for another process (the CLI) holding the write lock. */
@@ -62,7 +62,7 @@ public final class Database {
       db.transaction(
           c,
           conn -> {
-            Schema.create(conn);
+            Schema.create(conn, Schema.Dialect.SQLITE);
             return null;
           });
     } catch (SQLException e) {
@@ -85,6 +85,7 @@ public final class Database {
    * A new connection for the writer, with the store's pragmas, whose transactions take the write
    * lock first ({@code BEGIN IMMEDIATE}); the caller closes it.
    */
+  @Override
   public Connection connect() throws StoreException {
     return connect(SQLiteConfig.TransactionMode.IMMEDIATE);
   }
@@ -93,6 +94,7 @@ public final class Database {
    * A new connection for readers, whose transactions are deferred ({@code BEGIN}): a read takes
    * only a shared snapshot, never the write lock, so it neither waits for nor holds up the writer.
    */
+  @Override
   public Connection connectReader() throws StoreException {
     return connect(SQLiteConfig.TransactionMode.DEFERRED);
   }
@@ -118,6 +120,7 @@ public final class Database {
    * so that reads inside it see the latest committed state and no other writer interleaves. Commits
    * if {@code work} returns, rolls back if it throws.
    */
+  @Override
   public <T, E extends Exception> T transaction(Connection c, SqlWork<T, E> work)
       throws StoreException, E {
     try {
@@ -151,6 +154,21 @@ public final class Database {
     }
   }
 
+  @Override
+  public String describe(Connection c) throws StoreException {
+    return file + ": " + read(c, Database::durability);
+  }
+
+  @Override
+  public Schema.Dialect dialect() {
+    return Schema.Dialect.SQLITE;
+  }
+
+  @Override
+  public StoreException failure(String what, SQLException e) {
+    return sqliteFailure(what, e);
+  }
+
   /**
    * Rolls back after {@code cause} and leaves {@code c} in auto-commit mode. SQLite may already
    * have rolled back by itself (a full disk does), so either step may fail with "no transaction is
@@ -177,7 +195,7 @@ public final class Database {
   }
 
   /** A store failure; a full disk ({@code SQLITE_FULL}) is told apart (the API answers 507). */
-  static StoreException failure(String what, SQLException e) {
+  static StoreException sqliteFailure(String what, SQLException e) {
     if (e instanceof SQLiteException s
         && (s.getResultCode().code & 0xff) == SQLiteErrorCode.SQLITE_FULL.code) {
       return StoreException.full(what + ": the disk is full: " + e.getMessage(), e);
@@ -186,6 +204,7 @@ public final class Database {
   }
 
   /** Runs read-only {@code work} on {@code c} (a consistent snapshot in WAL mode). */
+  @Override
   public <T, E extends Exception> T read(Connection c, SqlWork<T, E> work)
       throws StoreException, E {
     try {

@@ -75,6 +75,21 @@ final class EventRows {
     return out;
   }
 
+  /** Every event after {@code afterSeq}, in order. */
+  static List<ChainedEvent> after(Connection c, long afterSeq) throws SQLException {
+    List<ChainedEvent> out = new ArrayList<>();
+    try (PreparedStatement s =
+        c.prepareStatement("SELECT seq, event, hash FROM events WHERE seq > ? ORDER BY seq")) {
+      s.setLong(1, afterSeq);
+      try (ResultSet rs = s.executeQuery()) {
+        while (rs.next()) {
+          out.add(row(rs));
+        }
+      }
+    }
+    return out;
+  }
+
   /** Streams every event in sequence order. */
   static <E extends Exception> void all(Connection c, LedgerStore.EventSink<E> sink)
       throws SQLException, E {

@@ -6,7 +6,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.blocklist.ledger.LedgerStore;
 import org.blocklist.ledger.StoredVersion;
 
@@ -37,6 +39,64 @@ final class LedgerRows {
         ResultSet rs = s.executeQuery()) {
       while (rs.next()) {
         out.add(new StoredVersion(rs.getLong(1), rs.getString(2), rs.getString(3)));
+      }
+    }
+    return out;
+  }
+
+  /** Versions after {@code after}, at most {@code limit}, in order. */
+  static List<StoredVersion> versionsAfter(Connection c, long after, int limit)
+      throws SQLException {
+    List<StoredVersion> out = new ArrayList<>();
+    try (PreparedStatement s =
+        c.prepareStatement(
+            "SELECT version, manifest, checkpoint FROM versions WHERE version > ?"
+                + " ORDER BY version LIMIT ?")) {
+      s.setLong(1, after);
+      s.setInt(2, limit);
+      try (ResultSet rs = s.executeQuery()) {
+        while (rs.next()) {
+          out.add(new StoredVersion(rs.getLong(1), rs.getString(2), rs.getString(3)));
+        }
+      }
+    }
+    return out;
+  }
+
+  static long latestVersion(Connection c) throws SQLException {
+    try (PreparedStatement s =
+            c.prepareStatement("SELECT COALESCE(MAX(version), 0) FROM versions");
+        ResultSet rs = s.executeQuery()) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
+  /**
+   * The names added ({@code column} {@code added}) or removed ({@code removed}) by each version in
+   * {@code from..to}, sorted by name.
+   */
+  static Map<Long, List<String>> changed(Connection c, String column, long from, long to)
+      throws SQLException {
+    if (!column.equals("added") && !column.equals("removed")) {
+      throw new IllegalArgumentException("column: " + column + " (expected: added or removed)");
+    }
+    Map<Long, List<String>> out = new HashMap<>();
+    try (PreparedStatement s =
+        c.prepareStatement(
+            "SELECT "
+                + column
+                + ", name FROM entries WHERE "
+                + column
+                + " BETWEEN ? AND ? ORDER BY "
+                + column
+                + ", name")) {
+      s.setLong(1, from);
+      s.setLong(2, to);
+      try (ResultSet rs = s.executeQuery()) {
+        while (rs.next()) {
+          out.computeIfAbsent(rs.getLong(1), v -> new ArrayList<>()).add(rs.getString(2));
+        }
       }
     }
     return out;

@@ -18,10 +18,12 @@ import org.blocklist.ledger.StoreException;
 /**
  * A bounded pool of threads for store reads, each with its own connection, so that reads never run
  * on an event loop and never wait behind the writer (WAL readers see the last commit). A full queue
- * fails the read at once with {@link RejectedExecutionException} (the API answers 503).
+ * fails the read at once with {@link RejectedExecutionException} (the API answers 503). A
+ * connection whose read failed is closed, and the next read on that thread opens a new one (a
+ * database restart costs the reads made while it is down).
  */
 public final class ReadPool implements AutoCloseable {
-  private final Database db;
+  private final SqlDatabase db;
   private final ThreadPoolExecutor executor;
   private final ThreadLocal<Connection> connection = new ThreadLocal<>();
   private final java.util.Set<Thread> threads = java.util.concurrent.ConcurrentHashMap.newKeySet();
@@ -32,7 +34,7 @@ public final class ReadPool implements AutoCloseable {
    * @param queue reads that may wait for a thread; more fail at once
    * @param factory makes the reader threads
    */
-  public ReadPool(Database db, int threads, int queue, ThreadFactory factory) {
+  public ReadPool(SqlDatabase db, int threads, int queue, ThreadFactory factory) {
     this.db = requireNonNull(db, "db");
     requireNonNull(factory, "factory");
     this.executor =
@@ -56,7 +58,7 @@ public final class ReadPool implements AutoCloseable {
       executor.execute(
           () -> {
             try {
-              result.complete(db.read(connection(), work));
+              result.complete(readHere(work));
             } catch (StoreException | RuntimeException e) {
               result.completeExceptionally(e);
             }
@@ -75,7 +77,26 @@ public final class ReadPool implements AutoCloseable {
     if (!threads.contains(Thread.currentThread())) {
       throw new IllegalStateException("readHere called outside the read pool");
     }
-    return db.read(connection(), work);
+    try {
+      return db.read(connection(), work);
+    } catch (StoreException e) {
+      drop();
+      throw e;
+    }
+  }
+
+  /** Closes this thread's connection after a failure: the next read opens a new one. */
+  private void drop() {
+    Connection c = connection.get();
+    if (c != null) {
+      connection.remove();
+      opened.remove(c);
+      try {
+        c.close();
+      } catch (SQLException e) {
+        // it failed already
+      }
+    }
   }
 
   /** The pool's threads, for blocking work that brings its own store access. */

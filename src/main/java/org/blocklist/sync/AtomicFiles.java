@@ -78,8 +78,11 @@ final class AtomicFiles {
   }
 
   /**
-   * Replaces {@code target} with a hard link to {@code source} (already durable), atomically and
-   * durably; false if no link can be made there (another file system), with nothing changed.
+   * Replaces {@code target} with a hard link to {@code source} (already durable: its content was
+   * synced before any name pointed to it), atomically; false if no link can be made there (another
+   * file system), with nothing changed. The directory is not synced: after a power cut the name may
+   * still point to the file before, which is complete; the caller repairs it from its own durable
+   * state at the next start.
    */
   static boolean link(Path target, Path source) throws IOException {
     Path dir = directoryOf(target);
@@ -97,7 +100,6 @@ final class AtomicFiles {
       Files.deleteIfExists(temp);
       throw e;
     }
-    syncDirectory(dir);
     return true;
   }
 

@@ -11,21 +11,38 @@ import org.blocklist.domain.DomainName;
 import org.blocklist.feed.FeedException;
 import org.blocklist.feed.FeedException.Reason;
 import org.blocklist.log.Hash;
+import org.blocklist.log.ResumableDigest;
 
 /**
  * The list of one version as the agent holds it: canonical names, sorted by byte order, unique;
  * immutable. {@link #apply} computes the next list from a delta, refusing an added name that is
  * listed already and a removed one that is not, with array copies between the changed places, so a
- * one-name change to a million entries costs one copy of the array.
+ * one-name change to a million entries costs one copy of the arrays (the names, the snapshot text
+ * and its line starts); its digest resumes from the previous list's saved SHA-256 states.
  */
 final class EntryList extends AbstractList<String> implements RandomAccess {
-  static final EntryList EMPTY = new EntryList(new String[0]);
+  static final EntryList EMPTY = new EntryList(new String[0], new byte[0], new int[] {0}, null);
 
   private final String[] names;
-  private volatile byte[] snapshot;
 
-  private EntryList(String[] names) {
+  /** The snapshot text: each name followed by {@code \n}; never changed. */
+  private final byte[] text;
+
+  /**
+   * {@code starts[i]}: where line {@code i} begins in {@link #text}; {@code starts[size]} its end.
+   */
+  private final int[] starts;
+
+  /** The list this one was made from, until {@link #digest} has resumed from its saved states. */
+  private EntryList base;
+
+  private ResumableDigest digest;
+
+  private EntryList(String[] names, byte[] text, int[] starts, EntryList base) {
     this.names = names;
+    this.text = text;
+    this.starts = starts;
+    this.base = base;
   }
 
   @Override
@@ -38,35 +55,24 @@ final class EntryList extends AbstractList<String> implements RandomAccess {
     return names.length;
   }
 
-  /** SHA-256 of the snapshot text: what a manifest's {@code list} line fixes. */
-  Hash digest() {
-    return Hash.sha256(snapshot());
+  /**
+   * SHA-256 of the snapshot text: what a manifest's {@code list} line fixes. Computed once; for a
+   * list made by {@link #apply} from one already hashed, resumed from that one's saved states
+   * before the first byte that differs ({@link ResumableDigest}), so the unchanged prefix is not
+   * hashed again.
+   */
+  synchronized Hash digest() {
+    if (digest == null) {
+      EntryList from = base;
+      ResumableDigest previous = from == null ? null : from.computedDigest();
+      digest = previous == null ? ResumableDigest.of(text) : previous.resume(from.text, text);
+      base = null;
+    }
+    return digest.hash();
   }
 
-  /**
-   * The snapshot text, built once per list (the list is immutable): it is hashed to verify the
-   * version and then written as it is, so a million names are turned into bytes only once.
-   */
-  private byte[] snapshot() {
-    byte[] text = snapshot;
-    if (text == null) {
-      long length = 0;
-      for (String name : names) {
-        length += name.length() + 1;
-      }
-      if (length > Integer.MAX_VALUE - 8) {
-        throw new IllegalStateException("snapshot text of " + length + " bytes");
-      }
-      text = new byte[(int) length];
-      int at = 0;
-      for (String name : names) {
-        asciiBytes(name, text, at);
-        at += name.length();
-        text[at++] = '\n';
-      }
-      snapshot = text;
-    }
-    return text;
+  private synchronized ResumableDigest computedDigest() {
+    return digest;
   }
 
   /**
@@ -82,7 +88,8 @@ final class EntryList extends AbstractList<String> implements RandomAccess {
 
   /**
    * The list after removing {@code removed} and adding {@code added} (each sorted, unique and
-   * canonical, as {@link DeltaParser} reads them).
+   * canonical, as {@link DeltaParser} reads them). Its snapshot text is made by copying the
+   * unchanged stretches of this list's text and writing only the added names.
    *
    * @throws FeedException {@code PROOF} if an added name is listed, a removed one is not, a name is
    *     both, or the result would hold more than {@code maxNames}
@@ -95,9 +102,19 @@ final class EntryList extends AbstractList<String> implements RandomAccess {
           size < 0 ? Reason.PROOF : Reason.TOO_LARGE,
           "delta: the list would have " + size + " names (expected: 0.." + maxNames + ")");
     }
-    String[] out = new String[(int) size];
+    long length = text.length;
+    for (String name : added) {
+      length += name.length() + 1;
+    }
+    for (String name : removed) {
+      length -= name.length() + 1;
+    }
+    if (length > Integer.MAX_VALUE - 8 || length < 0) {
+      throw new FeedException(
+          Reason.TOO_LARGE, "delta: the snapshot text would have " + length + " bytes");
+    }
+    Builder out = new Builder((int) size, (int) length);
     int next = 0;
-    int written = 0;
     int a = 0;
     int r = 0;
     while (a < added.size() || r < removed.size()) {
@@ -115,9 +132,8 @@ final class EntryList extends AbstractList<String> implements RandomAccess {
               Reason.PROOF, "delta: added[" + a + "] is already listed at version " + version);
         }
         int at = -found - 1;
-        System.arraycopy(names, next, out, written, at - next);
-        written += at - next;
-        out[written++] = name;
+        out.copy(this, next, at);
+        out.add(name);
         next = at;
         a++;
       } else {
@@ -125,19 +141,62 @@ final class EntryList extends AbstractList<String> implements RandomAccess {
           throw new FeedException(
               Reason.PROOF, "delta: removed[" + r + "] is not listed at version " + version);
         }
-        System.arraycopy(names, next, out, written, found - next);
-        written += found - next;
+        out.copy(this, next, found);
         next = found + 1;
         r++;
       }
     }
-    System.arraycopy(names, next, out, written, names.length - next);
-    return new EntryList(out);
+    out.copy(this, next, names.length);
+    return out.build(this);
   }
 
   /** Writes the snapshot text: each name followed by {@code \n}. */
   void writeSnapshot(OutputStream out) throws IOException {
-    out.write(snapshot());
+    out.write(text);
+  }
+
+  /** Fills the arrays of the next list: names, snapshot text, line starts. */
+  private static final class Builder {
+    private final String[] names;
+    private final byte[] text;
+    private final int[] starts;
+    private int count;
+    private int fill;
+
+    Builder(int size, int length) {
+      names = new String[size];
+      text = new byte[length];
+      starts = new int[size + 1];
+    }
+
+    /** Appends lines {@code [from, to)} of {@code list}: names, bytes and shifted line starts. */
+    void copy(EntryList list, int from, int to) {
+      if (from >= to) {
+        return;
+      }
+      System.arraycopy(list.names, from, names, count, to - from);
+      int start = list.starts[from];
+      int bytes = list.starts[to] - start;
+      System.arraycopy(list.text, start, text, fill, bytes);
+      int shift = fill - start;
+      for (int i = from; i < to; i++) {
+        starts[count++] = list.starts[i] + shift;
+      }
+      fill += bytes;
+    }
+
+    void add(String name) {
+      names[count] = name;
+      starts[count++] = fill;
+      asciiBytes(name, text, fill);
+      fill += name.length();
+      text[fill++] = '\n';
+    }
+
+    EntryList build(EntryList base) {
+      starts[count] = fill;
+      return new EntryList(names, text, starts, base);
+    }
   }
 
   /**
@@ -147,16 +206,22 @@ final class EntryList extends AbstractList<String> implements RandomAccess {
    * @throws IllegalArgumentException naming the line that is not so (never the name)
    */
   static EntryList parseSnapshot(byte[] text, int maxNames) {
-    EntryList list = parseLines(text, maxNames);
-    list.snapshot = text;
-    return list;
+    return parseSnapshot(text, maxNames, null);
   }
 
-  private static EntryList parseLines(byte[] text, int maxNames) {
+  /**
+   * As {@link #parseSnapshot(byte[], int)}, with {@code digest} already computed over {@code text}
+   * (or {@code null}).
+   */
+  static EntryList parseSnapshot(byte[] text, int maxNames, ResumableDigest digest) {
+    if (digest != null && digest.length() != text.length) {
+      throw new IllegalArgumentException("digest of " + digest.length() + " bytes");
+    }
     if (text.length > 0 && text[text.length - 1] != '\n') {
       throw new IllegalArgumentException("the last line does not end in a newline");
     }
     String[] out = new String[16];
+    int[] starts = new int[17];
     int count = 0;
     int start = 0;
     String previous = null;
@@ -180,11 +245,17 @@ final class EntryList extends AbstractList<String> implements RandomAccess {
       }
       if (count == out.length) {
         out = Arrays.copyOf(out, count * 2);
+        starts = Arrays.copyOf(starts, count * 2 + 1);
       }
+      starts[count] = start;
       out[count++] = name;
       previous = name;
       start = end + 1;
     }
-    return new EntryList(Arrays.copyOf(out, count));
+    starts[count] = text.length;
+    EntryList list =
+        new EntryList(Arrays.copyOf(out, count), text, Arrays.copyOf(starts, count + 1), null);
+    list.digest = digest;
+    return list;
   }
 }

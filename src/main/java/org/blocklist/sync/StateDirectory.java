@@ -39,7 +39,16 @@ import org.blocklist.log.Manifest;
  * <p>{@link #commit} writes the new version's list file, then {@value #TRUSTED} (each atomically);
  * the old list file is deleted once the output is in place ({@link #forget}): a crash at any point
  * leaves {@value #TRUSTED} naming a complete list file, and a list file left behind is deleted at
- * the next start. Reading and checking what is stored is {@link StoredState}'s business.
+ * the next start.
+ *
+ * <p>Syncs per version, and why each is needed: the list file's content, then its directory entry
+ * (so that {@value #TRUSTED} never durably names a list file that a power cut could lose), then
+ * {@value #TRUSTED}'s content and its rename (the commit point). The output's rename and the old
+ * list file's deletion are not synced: a power cut may undo them, leaving the output of the version
+ * before (complete: a renamed file's content is always synced first) or a stale list file, and the
+ * next start repairs both from {@value #TRUSTED} ({@code SyncAgent} deletes leftovers and rewrites
+ * an output that is not the trusted version's) before it serves anything. Reading and checking what
+ * is stored is {@link StoredState}'s business.
  */
 final class StateDirectory implements AutoCloseable {
   static final String LOCK = "sync.lock";
@@ -142,11 +151,13 @@ final class StateDirectory implements AutoCloseable {
     AtomicFiles.write(trustedFile(), AtomicFiles.PRIVATE, out -> out.write(bytes));
   }
 
-  /** Deletes the list file of {@code version}, once a later one is trusted and in the output. */
+  /**
+   * Deletes the list file of {@code version}, once a later one is trusted and in the output. Not
+   * synced: a deletion lost in a power cut leaves a list file that {@link #removeLeftovers} deletes
+   * at the next start.
+   */
   void forget(long version) throws IOException {
-    if (Files.deleteIfExists(listFile(version))) {
-      AtomicFiles.syncDirectory(dir);
-    }
+    Files.deleteIfExists(listFile(version));
   }
 
   /** Deletes list files other than {@code version}'s and temporary files a crash left. */

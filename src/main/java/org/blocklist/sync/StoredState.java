@@ -17,6 +17,7 @@ import org.blocklist.log.Manifest;
 import org.blocklist.log.ManifestFormatException;
 import org.blocklist.log.ProofException;
 import org.blocklist.log.ProofVerifier;
+import org.blocklist.log.ResumableDigest;
 
 /**
  * The state directory read back at start and checked as strictly as a delta: the trusted checkpoint
@@ -134,13 +135,14 @@ record StoredState(
       throw new IOException(size + " bytes (expected: at most " + maxBytes + ")");
     }
     byte[] text = Files.readAllBytes(file);
-    Hash digest = Hash.sha256(text);
+    ResumableDigest resumable = ResumableDigest.of(text);
+    Hash digest = resumable.hash();
     Hash expected = manifest.map(Manifest::list).orElseGet(Hash::sha256);
     if (!digest.equals(expected)) {
       throw new IOException(
           "digest " + digest + " (expected: " + expected + ", the trusted manifest's list)");
     }
-    EntryList list = EntryList.parseSnapshot(text, maxNames);
+    EntryList list = EntryList.parseSnapshot(text, maxNames, resumable);
     long entries = manifest.map(Manifest::entries).orElse(0L);
     if (list.size() != entries) {
       throw new IOException(list.size() + " names (expected: " + entries + ", the manifest's)");

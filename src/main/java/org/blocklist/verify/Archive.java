@@ -35,6 +35,7 @@ final class Archive {
   static final String VERSIONS = "versions";
   static final String CHANGES = "changes";
   static final String EVENTS = "events";
+  static final String TRANSPARENCY = "transparency.json";
 
   private final Path dir;
 

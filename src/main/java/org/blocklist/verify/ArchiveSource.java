@@ -89,6 +89,11 @@ final class ArchiveSource implements Source {
   }
 
   @Override
+  public Optional<byte[]> transparency() throws VerificationException {
+    return read(Archive.TRANSPARENCY, limits.eventPageBytes(), "transparency");
+  }
+
+  @Override
   public String describe() {
     return "archive " + dir;
   }

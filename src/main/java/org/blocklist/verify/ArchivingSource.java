@@ -67,6 +67,15 @@ final class ArchivingSource implements Source {
   }
 
   @Override
+  public java.util.Optional<byte[]> transparency() throws VerificationException {
+    java.util.Optional<byte[]> body = source.transparency();
+    if (body.isPresent()) {
+      archive.write(Archive.TRANSPARENCY, body.get());
+    }
+    return body;
+  }
+
+  @Override
   public String describe() {
     return source.describe();
   }

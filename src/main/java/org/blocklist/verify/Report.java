@@ -16,6 +16,7 @@ import org.blocklist.log.Checkpoint;
  * @param firstPublished publication time of version 1, if any
  * @param lastPublished publication time of the latest version, if any
  * @param audit what the audit chain holds
+ * @param transparency what the recount of the public figures found
  */
 public record Report(
     String source,
@@ -23,7 +24,8 @@ public record Report(
     long entries,
     Optional<Instant> firstPublished,
     Optional<Instant> lastPublished,
-    AuditSummary audit) {
+    AuditSummary audit,
+    String transparency) {
 
   public Report {
     requireNonNull(source, "source");
@@ -31,6 +33,7 @@ public record Report(
     requireNonNull(firstPublished, "firstPublished");
     requireNonNull(lastPublished, "lastPublished");
     requireNonNull(audit, "audit");
+    requireNonNull(transparency, "transparency");
   }
 
   /** The versions in the log. */
@@ -67,6 +70,7 @@ public record Report(
             audit.events(),
             audit.head().hex(),
             audit.afterLastAnchor()));
+    line(b, "transparency", transparency);
     line(
         b,
         "checkpoint",

@@ -79,6 +79,16 @@ final class ServerSource implements Source {
   }
 
   @Override
+  public java.util.Optional<byte[]> transparency() throws VerificationException {
+    try {
+      return java.util.Optional.of(
+          http.get("/v1/transparency", limits.eventPageBytes(), limits.smallTimeout()));
+    } catch (FeedException e) {
+      throw failed("transparency", e);
+    }
+  }
+
+  @Override
   public String describe() {
     return http.server().toString();
   }

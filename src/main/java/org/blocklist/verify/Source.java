@@ -20,6 +20,14 @@ interface Source {
   /** Up to {@code limit} audit events from number {@code from}, in order; empty past the last. */
   List<ServedEvent> events(long from, int limit) throws VerificationException;
 
+  /**
+   * The body of {@code /v1/transparency}, if the source has it (an archive from before it existed
+   * does not).
+   */
+  default java.util.Optional<byte[]> transparency() throws VerificationException {
+    return java.util.Optional.empty();
+  }
+
   /** Where the history comes from, for the report ({@code http://...} or the archive's path). */
   String describe();
 }

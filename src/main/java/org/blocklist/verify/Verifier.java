@@ -26,7 +26,9 @@ import org.blocklist.log.Manifest;
  *   <li>the replay of every version's changes from the empty list, with every count and digest of
  *       its manifest ({@link Replay});
  *   <li>the audit chain and its anchors in the manifests ({@link AuditCheck});
- *   <li>the root of the tree over the manifests against the signed checkpoint.
+ *   <li>the root of the tree over the manifests against the signed checkpoint;
+ *   <li>the public figures of {@code /v1/transparency}, recounted from the manifests and the audit
+ *       events ({@link TransparencyCheck}).
  * </ol>
  *
  * <p>Threads are the caller's: {@code fetcher} fetches changes ahead of the replay (one thread is
@@ -104,11 +106,13 @@ public final class Verifier {
     List<Manifest> manifests = log.manifests();
     long entries = replay(source, manifests, p);
     AuditCheck audit = new AuditCheck(manifests, log.tree(), limits.maxEvents());
+    TransparencyCheck figures = new TransparencyCheck();
     for (List<ServedEvent> page = source.events(1, limits.page());
         !page.isEmpty();
         page = source.events(audit.next(), limits.page())) {
       for (ServedEvent e : page) {
         audit.accept(e);
+        figures.event(e);
       }
       p.events(audit.next() - 1);
     }
@@ -123,6 +127,9 @@ public final class Verifier {
           root.base64(),
           "the tree over the served manifests 1.." + manifests.size());
     }
+    Optional<byte[]> served = source.transparency();
+    String transparency =
+        served.isEmpty() ? "not in this archive" : figures.compare(manifests, served.get());
     return new Report(
         source.describe(),
         checkpoint,
@@ -131,7 +138,8 @@ public final class Verifier {
         manifests.isEmpty()
             ? Optional.empty()
             : Optional.of(manifests.get(manifests.size() - 1).published()),
-        summary);
+        summary,
+        transparency);
   }
 
   /** Replays every version; returns the entries of the latest. */
@@ -165,7 +173,8 @@ public final class Verifier {
             + "versions/NNNNNNNN.manifest  the manifest of each version (the log leaves)\n"
             + "changes/NNNNNNNN.json       each version's changes (GET /v1/versions/N/changes)\n"
             + "events/NNNNNNNN.json        each page of audit events, named by its first event\n"
-            + "                            (GET /v1/audit/events?from=N&limit=1000)\n")
+            + "                            (GET /v1/audit/events?from=N&limit=1000)\n"
+            + "transparency.json           the public figures (GET /v1/transparency), recounted\n")
         .getBytes(StandardCharsets.UTF_8);
   }
 }

@@ -114,7 +114,12 @@ final class JarProcess {
   }
 
   static Server serve(Path config, Path data) throws Exception {
-    return serve(List.of(), config, data);
+    return serve(List.of(), config, data, 0);
+  }
+
+  /** As {@link #serve(Path, Path)}, the API on {@code httpPort} (0: any free port). */
+  static Server serve(Path config, Path data, int httpPort) throws Exception {
+    return serve(List.of(), config, data, httpPort);
   }
 
   /**
@@ -122,6 +127,11 @@ final class JarProcess {
    * -x}).
    */
   static Server serve(List<String> wrapper, Path config, Path data) throws Exception {
+    return serve(wrapper, config, data, 0);
+  }
+
+  private static Server serve(List<String> wrapper, Path config, Path data, int httpPort)
+      throws Exception {
     Process p =
         start(
             wrapper,
@@ -131,7 +141,7 @@ final class JarProcess {
             "--data",
             data.toString(),
             "--http-port",
-            "0",
+            String.valueOf(httpPort),
             "--stop-port",
             "0",
             "--dns-port",

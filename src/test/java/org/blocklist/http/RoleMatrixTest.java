@@ -116,6 +116,17 @@ class RoleMatrixTest {
                 assertTrue(json(r).get("id").asLong() > 0, r.body());
               }),
           new Row(
+              "POST",
+              "/v1/requisitions/validate",
+              Set.of(POLICE),
+              200,
+              JSON,
+              bl -> new Call("/v1/requisitions/validate", Blocklist.body("block", fresh())),
+              r -> {
+                assertEquals(1, json(r).get("domains").size(), r.body());
+                assertEquals(0, json(r).get("refused").size(), r.body());
+              }),
+          new Row(
               "GET",
               "/v1/requisitions",
               Set.of(POLICE, PROSECUTOR, AUDITOR),
@@ -310,6 +321,99 @@ class RoleMatrixTest {
               },
               r -> assertTrue(json(r).get("revoked").asBoolean(), r.body())),
           new Row(
+              "POST",
+              "/v1/reports",
+              Set.of(HOTLINE),
+              201,
+              JSON,
+              bl -> new Call("/v1/reports", reportBody()),
+              r -> {
+                assertEquals("new", json(r).get("status").asText(), r.body());
+                assertTrue(json(r).get("id").asLong() > 0, r.body());
+              }),
+          new Row(
+              "GET",
+              "/v1/reports",
+              Set.of(POLICE, HOTLINE),
+              200,
+              JSON,
+              bl -> new Call("/v1/reports?status=new", null),
+              r -> assertTrue(json(r).has("reports"), r.body())),
+          new Row(
+              "POST",
+              "/v1/reports/{id}/dismiss",
+              Set.of(POLICE),
+              200,
+              JSON,
+              bl ->
+                  new Call("/v1/reports/" + report(bl) + "/dismiss", "{\"note\":\"out of scope\"}"),
+              r -> assertEquals("dismissed", json(r).get("status").asText(), r.body())),
+          new Row(
+              "POST",
+              "/v1/reports/{id}/requisition",
+              Set.of(POLICE),
+              201,
+              JSON,
+              bl ->
+                  new Call(
+                      "/v1/reports/" + report(bl) + "/requisition",
+                      "{\"legalBasis\":\"ccp-39bis\",\"caseReference\":\"FCCU-1\"}"),
+              r -> {
+                assertEquals("requisitioned", json(r).get("report").get("status").asText());
+                assertEquals("pending", json(r).get("requisition").get("status").asText());
+              }),
+          new Row(
+              "GET",
+              "/v1/reviews",
+              Set.of(PROSECUTOR, AUDITOR),
+              200,
+              JSON,
+              bl -> new Call("/v1/reviews?due=2999-01-01&limit=1000", null),
+              r -> assertTrue(r.body().contains("\"domain\":\"" + LISTED + "\""), r.body())),
+          new Row(
+              "POST",
+              "/v1/reviews/renew",
+              Set.of(PROSECUTOR),
+              200,
+              JSON,
+              bl -> new Call("/v1/reviews/renew", "{\"domains\":[\"" + LISTED + "\"]}"),
+              r -> assertEquals(LISTED, json(r).get("renewed").get(0).asText(), r.body())),
+          new Row(
+              "POST",
+              "/v1/appeals",
+              ANYONE,
+              201,
+              JSON,
+              bl -> new Call("/v1/appeals", appealBody()),
+              r -> assertTrue(json(r).get("id").asLong() > 0, r.body())),
+          new Row(
+              "GET",
+              "/v1/appeals",
+              Set.of(PROSECUTOR, AUDITOR),
+              200,
+              JSON,
+              bl -> new Call("/v1/appeals?status=new", null),
+              r -> assertTrue(json(r).has("appeals"), r.body())),
+          new Row(
+              "POST",
+              "/v1/appeals/{id}/answer",
+              Set.of(PROSECUTOR),
+              200,
+              JSON,
+              bl ->
+                  new Call(
+                      "/v1/appeals/" + appeal(bl) + "/answer",
+                      "{\"decision\":\"dismissed\",\"note\":\"lawful\"}"),
+              r -> assertEquals("answered", json(r).get("status").asText(), r.body())),
+          new Row(
+              "GET",
+              "/v1/transparency",
+              ANYONE,
+              200,
+              JSON,
+              bl -> new Call("/v1/transparency", null),
+              r -> assertTrue(json(r).get("months").size() > 0, r.body())),
+          new Row(
               "GET",
               "/metrics",
               ANYONE,
@@ -319,34 +423,12 @@ class RoleMatrixTest {
               r -> assertTrue(r.body().contains("blocklist_"), "our own series are there")),
           new Row("GET", "/healthz", ANYONE, 200, JSON, bl -> new Call("/healthz", null), r -> {}));
 
-  /** A route of DESIGN.md's table that the server does not build yet, as a concrete request. */
-  private record Unbuilt(String method, String path, Set<String> who, int today) {}
-
-  /**
-   * The routes of DESIGN.md's table not built yet (the hotline's reports, reviews, appeals,
-   * transparency, and the console's validation preview). Routing comes before authentication, so
-   * today each answers every caller alike, whatever DESIGN.md's "who" says: 404 {@code not_found},
-   * except {@code POST /v1/requisitions/validate}, whose path also fits {@code GET
-   * /v1/requisitions/{id}} and so answers 405 with {@code Allow: GET, HEAD}. When one of them is
-   * built, move it to {@link #SERVED} with its roles and success.
-   */
-  private static final List<Unbuilt> NOT_YET_SERVED =
-      List.of(
-          new Unbuilt("POST", "/v1/requisitions/validate", Set.of(POLICE), 405),
-          new Unbuilt("POST", "/v1/reports", Set.of(HOTLINE), 404),
-          new Unbuilt("GET", "/v1/reports?status=new", Set.of(POLICE, HOTLINE), 404),
-          new Unbuilt("POST", "/v1/reports/1/dismiss", Set.of(POLICE), 404),
-          new Unbuilt("POST", "/v1/reports/1/requisition", Set.of(POLICE), 404),
-          new Unbuilt("GET", "/v1/reviews?due=2030-01-01", Set.of(PROSECUTOR, AUDITOR), 404),
-          new Unbuilt("POST", "/v1/reviews/renew", Set.of(PROSECUTOR), 404),
-          new Unbuilt("POST", "/v1/appeals", ANYONE, 404),
-          new Unbuilt("GET", "/v1/appeals?status=new", Set.of(PROSECUTOR, AUDITOR), 404),
-          new Unbuilt("POST", "/v1/appeals/1/answer", Set.of(PROSECUTOR), 404),
-          new Unbuilt("GET", "/v1/transparency", ANYONE, 404));
-
   private Blocklist bl;
 
-  /** Role code to token: one principal of each role the server knows today (no hotline yet). */
+  /** The hotline's token, for the fixtures that need a report first. */
+  private static volatile String hotlineToken;
+
+  /** Role code to token: one principal of each role. */
   private Map<String, String> callers;
 
   @BeforeAll
@@ -359,6 +441,8 @@ class RoleMatrixTest {
     callers.put(ISP, bl.isp);
     callers.put(AUDITOR, bl.auditor);
     callers.put(ADMIN, bl.admin);
+    hotlineToken = bl.server.addPrincipal("hotline-1", Role.HOTLINE);
+    callers.put(HOTLINE, hotlineToken);
   }
 
   @AfterAll
@@ -449,35 +533,6 @@ class RoleMatrixTest {
     assertEquals("pending", json(still).get("status").asText(), still.body());
   }
 
-  @TestFactory
-  List<DynamicTest> routesNotBuiltYet_answerTheSameToEveryone() {
-    List<DynamicTest> tests = new ArrayList<>();
-    List<String> tokens = new ArrayList<>(callers.values());
-    tokens.add(null);
-    for (Unbuilt u : NOT_YET_SERVED) {
-      assertTrue(
-          SERVED.stream().noneMatch(row -> matches(row, u)),
-          u.method() + " " + u.path() + " is not also a served route");
-      tests.add(
-          dynamicTest(
-              u.method() + " " + u.path() + " (DESIGN: " + who(u.who()) + ") is " + u.today(),
-              () -> {
-                String body = u.method().equals("POST") ? "{}" : null;
-                for (String token : tokens) {
-                  HttpResponse<String> r = send(u.method(), u.path(), body, token);
-                  assertEquals(u.today(), r.statusCode(), r.body());
-                  if (u.today() == 404) {
-                    assertEquals("not_found", json(r).get("error").asText(), r.body());
-                  } else {
-                    assertEquals("method_not_allowed", json(r).get("error").asText(), r.body());
-                    assertEquals("GET, HEAD", r.headers().firstValue("Allow").orElse(""));
-                  }
-                }
-              }));
-    }
-    return tests;
-  }
-
   private void assertSuccess(Row row, String token) throws Exception {
     HttpResponse<String> r = call(row, token);
     assertEquals(row.status(), r.statusCode(), () -> row.key() + ": " + r.body());
@@ -505,15 +560,26 @@ class RoleMatrixTest {
     return bl.server.send(b);
   }
 
-  /** Whether the concrete path of {@code u} fits the template of {@code row}. */
-  private static boolean matches(Row row, Unbuilt u) {
-    String path = u.path().split("\\?", 2)[0];
-    String regex = row.template().replaceAll("\\{[a-z]+\\}", "[^/]+");
-    return row.method().equals(u.method()) && path.matches(regex);
+  private static String reportBody() {
+    return "{\"urls\":[\"http://" + fresh() + "/page\"],\"hotlineReference\":\"HL-1\"}";
   }
 
-  private static String who(Set<String> roles) {
-    return roles.isEmpty() ? "anyone" : String.join(", ", new TreeSet<>(roles));
+  private static String appealBody() {
+    return "{\"host\":\"www." + LISTED + "\",\"message\":\"this site is lawful\"}";
+  }
+
+  /** A new report by the hotline; its id. */
+  private static long report(Blocklist bl) throws Exception {
+    HttpResponse<String> r = bl.server.post("/v1/reports", hotlineToken, reportBody());
+    assertEquals(201, r.statusCode(), r.body());
+    return json(r).get("id").asLong();
+  }
+
+  /** A new appeal; its id. */
+  private static long appeal(Blocklist bl) throws Exception {
+    HttpResponse<String> r = bl.server.post("/v1/appeals", null, appealBody());
+    assertEquals(201, r.statusCode(), r.body());
+    return json(r).get("id").asLong();
   }
 
   private static String fresh() {

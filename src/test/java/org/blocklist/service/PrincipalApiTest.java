@@ -9,11 +9,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import org.blocklist.principal.Role;
-import org.blocklist.store.Database;
 import org.blocklist.testing.Blocklist;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -46,9 +44,7 @@ class PrincipalApiTest {
     assertEquals("police", body.get("role").asText());
     assertTrue(token.length() >= 43, "at least 256 random bits in base64url");
     assertEquals(200, bl.server.get("/v1/requisitions", token).statusCode());
-    try (Connection c =
-            DriverManager.getConnection(
-                "jdbc:sqlite:" + bl.server.data().resolve(Database.FILE_NAME));
+    try (Connection c = bl.server.sql();
         Statement s = c.createStatement();
         ResultSet rs = s.executeQuery("SELECT * FROM principals")) {
       int columns = rs.getMetaData().getColumnCount();

@@ -39,8 +39,6 @@ import org.blocklist.config.ConfigException;
 import org.blocklist.config.ConfigLoader;
 import org.blocklist.ledger.Principals;
 import org.blocklist.principal.Role;
-import org.blocklist.store.Database;
-import org.blocklist.store.SqliteStore;
 import org.blocklist.testing.Binaries;
 import org.blocklist.testing.FreePort;
 import org.blocklist.testing.Poll;
@@ -253,7 +251,7 @@ class TlsTest {
     HttpClient revoked = client("isp-revoked", null);
     assertEquals(200, send(revoked, "/v1/checkpoint", null).statusCode());
     assertEquals(200, send(revoked, "/v1/snapshot", null).statusCode());
-    try (SqliteStore store = SqliteStore.open(Database.open(server.data()))) {
+    try (var store = TestServer.openStore(server.config())) {
       Principals.revoke(store, "isp-revoked", "cli:test", Clock.systemUTC().instant());
     }
     HttpResponse<String> r =

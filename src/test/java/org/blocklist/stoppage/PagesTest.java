@@ -40,7 +40,7 @@ class PagesTest {
     assertEquals(
         "default-src 'none'; style-src 'sha256-"
             + digest
-            + "'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+            + "'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
         Pages.CONTENT_SECURITY_POLICY);
   }
 

@@ -42,6 +42,60 @@ class EntryListTest {
         out.toString(StandardCharsets.US_ASCII));
   }
 
+  /**
+   * Lists larger than the digest's stride (64 KiB), changed version after version in a few random
+   * places: each list's digest, resumed from the one before, is the JDK's SHA-256 of the naive text
+   * (the oracle), and its snapshot text is that text.
+   */
+  @Property(tries = 15)
+  void chainedApplies_digestAndTextEqualTheNaiveOnes(@ForAll long seed) throws Exception {
+    java.util.Random random = new java.util.Random(seed);
+    TreeSet<String> expected = new TreeSet<>();
+    while (expected.size() < 6000 + random.nextInt(3000)) {
+      expected.add(randomName(random));
+    }
+    EntryList list = EntryList.parseSnapshot(text(expected), 100_000);
+    assertEquals(oracle(text(expected)), list.digest());
+    for (int v = 0; v < 6; v++) {
+      TreeSet<String> added = new TreeSet<>();
+      TreeSet<String> removed = new TreeSet<>();
+      List<String> current = new ArrayList<>(expected);
+      for (int i = random.nextInt(4); i >= 0; i--) {
+        String name = randomName(random);
+        if (!expected.contains(name)) {
+          added.add(name);
+        }
+        if (random.nextBoolean()) {
+          removed.add(current.get(random.nextInt(current.size())));
+        }
+      }
+      removed.removeAll(added);
+      EntryList next = list.apply(new ArrayList<>(added), new ArrayList<>(removed), v, 100_000);
+      expected.removeAll(removed);
+      expected.addAll(added);
+      assertEquals(new ArrayList<>(expected), next);
+      assertEquals(oracle(text(expected)), next.digest(), "version " + v);
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      next.writeSnapshot(out);
+      assertEquals(
+          new String(text(expected), StandardCharsets.US_ASCII),
+          out.toString(StandardCharsets.US_ASCII));
+      list = next;
+    }
+  }
+
+  private static String randomName(java.util.Random random) {
+    StringBuilder b = new StringBuilder();
+    for (int i = 3 + random.nextInt(12); i > 0; i--) {
+      b.append((char) ('a' + random.nextInt(26)));
+    }
+    return b.append(".example").toString();
+  }
+
+  private static Hash oracle(byte[] text) throws Exception {
+    return Hash.of(java.security.MessageDigest.getInstance("SHA-256").digest(text));
+  }
+
   @Provide
   Arbitrary<TreeSet<String>> names() {
     return Arbitraries.strings()

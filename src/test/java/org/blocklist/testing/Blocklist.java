@@ -61,6 +61,12 @@ public final class Blocklist implements AutoCloseable {
     return new Blocklist(TestServer.start(data, yaml, ticker));
   }
 
+  /** A server whose service reads the wall clock from {@code clock} (a test moves it). */
+  public static Blocklist start(java.nio.file.Path data, String yaml, java.time.Clock clock)
+      throws Exception {
+    return new Blocklist(TestServer.start(data, yaml, clock));
+  }
+
   /** The DNS port (TCP and UDP) of the running service. */
   public int dnsPort() {
     return server.service().dnsPort();

@@ -48,7 +48,7 @@ import org.junit.jupiter.api.io.TempDir;
  * commits all it was given or nothing, the audit chain is checked at every append (DESIGN.md,
  * "Audit events"), and the history is read in one consistent read.
  */
-class SqliteStoreTest {
+class JdbcStoreTest {
   private static final Instant T0 = Instant.parse("2026-11-22T06:30:00Z");
   private static final Principal OFFICER = new Principal("officer-1", Role.POLICE);
   private static final Principal MAGISTRATE = new Principal("magistrate-1", Role.PROSECUTOR);
@@ -56,7 +56,7 @@ class SqliteStoreTest {
   @TempDir Path dir;
 
   private Database db;
-  private SqliteStore store;
+  private JdbcStore store;
 
   /** A connection of the test's own, as an operator's {@code sqlite3} would open it. */
   private Connection sql;
@@ -64,7 +64,7 @@ class SqliteStoreTest {
   @BeforeEach
   void open() throws Exception {
     db = Database.open(dir.resolve("data"));
-    store = SqliteStore.open(db);
+    store = JdbcStore.open(db);
     sql = DriverManager.getConnection("jdbc:sqlite:" + db.file());
   }
 
@@ -180,7 +180,7 @@ class SqliteStoreTest {
 
   @Test
   void durability_ofTheStoresConnection_isWalWithFullSynchronousCommits() throws Exception {
-    assertEquals("journal_mode=wal synchronous=2", store.durability());
+    assertEquals(db.file() + ": journal_mode=wal synchronous=2", store.durability());
     // WAL is a property of the file: any connection, ours included, sees it.
     assertEquals(List.of("wal"), rows("PRAGMA journal_mode"));
   }

@@ -1,0 +1,42 @@
+package org.blocklist.console;
+
+import static java.util.Objects.requireNonNull;
+
+import com.github.benmanes.caffeine.cache.Ticker;
+import io.netty.util.Timer;
+import java.security.SecureRandom;
+import java.time.Clock;
+import org.blocklist.auth.Authenticator;
+import org.blocklist.isp.IspStatus;
+import org.blocklist.ledger.Ledger;
+import org.blocklist.ledger.LedgerKeys;
+import org.blocklist.ledger.Records;
+
+/**
+ * What the console works with, wired by the service: the same writer, read port, keys,
+ * authenticator and ISP status as the API, and the time, randomness and timer it may use.
+ *
+ * @param timer fires the ISP lag samples of the status chart
+ */
+public record ConsoleContext(
+    Ledger ledger,
+    LedgerKeys keys,
+    Records records,
+    Authenticator authenticator,
+    IspStatus ispStatus,
+    Clock clock,
+    Ticker ticker,
+    SecureRandom random,
+    Timer timer) {
+  public ConsoleContext {
+    requireNonNull(ledger, "ledger");
+    requireNonNull(keys, "keys");
+    requireNonNull(records, "records");
+    requireNonNull(authenticator, "authenticator");
+    requireNonNull(ispStatus, "ispStatus");
+    requireNonNull(clock, "clock");
+    requireNonNull(ticker, "ticker");
+    requireNonNull(random, "random");
+    requireNonNull(timer, "timer");
+  }
+}

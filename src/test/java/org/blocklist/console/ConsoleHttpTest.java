@@ -1,0 +1,302 @@
+package org.blocklist.console;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.blocklist.testing.Blocklist;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The console's security rules of DESIGN.md ("Operator console") and issue 11, seen by the JDK's
+ * HttpClient against the real server: the headers of every page, the cookie's attributes, a forged
+ * form refused, a note with markup shown as text, sign-out and revocation ending sessions
+ * server-side, the language picked from {@code Accept-Language} and kept by a cookie, and the
+ * validation preview of the API.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ConsoleHttpTest {
+  private static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
+
+  private Blocklist bl;
+
+  @BeforeAll
+  void start(@TempDir Path dir) throws Exception {
+    bl = Blocklist.start(dir.resolve("data"));
+  }
+
+  @AfterAll
+  void stop() {
+    bl.close();
+  }
+
+  /** A browser's state: its cookies, as the server set them. */
+  final class Browser {
+    final Map<String, String> cookies = new java.util.LinkedHashMap<>();
+    String lastSetCookie;
+
+    HttpResponse<String> get(String path, String... headers) throws Exception {
+      HttpRequest.Builder b = bl.server.request(path, null).GET();
+      return send(b, headers);
+    }
+
+    HttpResponse<String> post(String path, Map<String, String> form, String... headers)
+        throws Exception {
+      String body =
+          form.entrySet().stream()
+              .map(
+                  e ->
+                      URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)
+                          + "="
+                          + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+              .collect(Collectors.joining("&"));
+      HttpRequest.Builder b =
+          bl.server
+              .request(path, null)
+              .header("Content-Type", "application/x-www-form-urlencoded")
+              .POST(HttpRequest.BodyPublishers.ofString(body));
+      return send(b, headers);
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder b, String... headers) throws Exception {
+      for (int i = 0; i < headers.length; i += 2) {
+        b.header(headers[i], headers[i + 1]);
+      }
+      if (!cookies.isEmpty()) {
+        b.header(
+            "Cookie",
+            cookies.entrySet().stream()
+                .map(e -> e.getKey() + "=" + e.getValue())
+                .collect(Collectors.joining("; ")));
+      }
+      HttpResponse<String> r = bl.server.send(b);
+      for (String set : r.headers().allValues("set-cookie")) {
+        lastSetCookie = set;
+        String pair = set.split(";", 2)[0];
+        String[] kv = pair.split("=", 2);
+        if (set.contains("Max-Age=0")) {
+          cookies.remove(kv[0]);
+        } else {
+          cookies.put(kv[0], kv[1]);
+        }
+      }
+      return r;
+    }
+
+    /** Signs in with {@code token}; returns the page it lands on. */
+    HttpResponse<String> signIn(String token) throws Exception {
+      HttpResponse<String> form = get("/console/sign-in");
+      assertEquals(200, form.statusCode(), form.body());
+      HttpResponse<String> r =
+          post(
+              "/console/sign-in",
+              Map.of("csrf", csrf(form.body()), "token", token, "next", "/console/"));
+      assertEquals(303, r.statusCode(), r.body());
+      return get(r.headers().firstValue("location").orElseThrow());
+    }
+  }
+
+  static String csrf(String html) {
+    Matcher m = CSRF.matcher(html);
+    assertTrue(m.find(), "a csrf field in the form");
+    return m.group(1);
+  }
+
+  @Test
+  void everyAnswer_hasThePolicyNoStoreAndNoFraming() throws Exception {
+    Browser b = new Browser();
+    for (String path :
+        List.of("/console/sign-in", "/console/versions", "/console/nope", "/console/static/x")) {
+      HttpResponse<String> r = b.get(path);
+      assertEquals(
+          "default-src 'self'; frame-ancestors 'none'",
+          r.headers().firstValue("content-security-policy").orElse(null),
+          path);
+      assertEquals("no-store", r.headers().firstValue("cache-control").orElse(null), path);
+    }
+    b.signIn(bl.auditor);
+    HttpResponse<String> page = b.get("/console/versions");
+    assertEquals(200, page.statusCode());
+    assertEquals(
+        "default-src 'self'; frame-ancestors 'none'",
+        page.headers().firstValue("content-security-policy").orElse(null));
+    assertEquals("no-store", page.headers().firstValue("cache-control").orElse(null));
+    assertTrue(page.body().contains("<html lang=\"en\">"), page.body());
+  }
+
+  @Test
+  void signIn_setsAnHttpOnlyStrictSessionCookie_andSignOutEndsItOnTheServer() throws Exception {
+    Browser b = new Browser();
+    HttpResponse<String> landed = b.signIn(bl.prosecutor);
+    assertEquals(200, landed.statusCode());
+    assertEquals("/console/queue", landed.uri().getPath());
+    String set = b.lastSetCookie;
+    String session = b.cookies.get("blocklist_session");
+    assertNotNull(session);
+    HttpResponse<String> again = b.get("/console/sign-in");
+    assertEquals(303, again.statusCode(), "signed in already");
+    // the Set-Cookie of the sign-in itself
+    Browser c = new Browser();
+    HttpResponse<String> form = c.get("/console/sign-in");
+    HttpResponse<String> in =
+        c.post(
+            "/console/sign-in",
+            Map.of("csrf", csrf(form.body()), "token", bl.auditor, "next", "/console/events"));
+    assertEquals("/console/events", in.headers().firstValue("location").orElse(null));
+    String cookie =
+        in.headers().allValues("set-cookie").stream()
+            .filter(s -> s.startsWith("blocklist_session="))
+            .findFirst()
+            .orElseThrow();
+    assertTrue(cookie.contains("HTTPOnly") || cookie.contains("HttpOnly"), cookie);
+    assertTrue(cookie.contains("SameSite=Strict"), cookie);
+    assertTrue(cookie.contains("Path=/console/"), cookie);
+    assertFalse(cookie.contains("Secure"), "not over plain HTTP: " + cookie);
+    assertFalse(in.uri().toString().contains(bl.auditor), "no token in a URL");
+    assertNotNull(set);
+
+    HttpResponse<String> queue = b.get("/console/queue");
+    HttpResponse<String> out = b.post("/console/sign-out", Map.of("csrf", csrf(queue.body())));
+    assertEquals(303, out.statusCode());
+    // the old cookie, replayed, opens nothing
+    Browser replay = new Browser();
+    replay.cookies.put("blocklist_session", session);
+    HttpResponse<String> r = replay.get("/console/queue");
+    assertEquals(303, r.statusCode());
+    assertEquals(
+        "/console/sign-in?next=%2Fconsole%2Fqueue", r.headers().firstValue("location").orElse(""));
+  }
+
+  @Test
+  void aForgedPost_isRefused_andChangesNothing() throws Exception {
+    Browser b = new Browser();
+    b.signIn(bl.police);
+    Map<String, String> form =
+        Map.of(
+            "action", "block",
+            "domains", "forged.example",
+            "legalBasis", "ccp-39bis",
+            "caseReference", "X",
+            "step", "submit");
+    HttpResponse<String> noToken = b.post("/console/requisitions/new", form);
+    assertEquals(403, noToken.statusCode(), noToken.body());
+    java.util.Map<String, String> wrong = new java.util.HashMap<>(form);
+    wrong.put("csrf", "not-the-token");
+    assertEquals(403, b.post("/console/requisitions/new", wrong).statusCode());
+    // right token, but the browser says the form comes from another site
+    wrong.put("csrf", csrf(b.get("/console/requisitions/new").body()));
+    HttpResponse<String> crossSite =
+        b.post("/console/requisitions/new", wrong, "Origin", "http://evil.example");
+    assertEquals(403, crossSite.statusCode());
+    HttpResponse<String> list = bl.server.get("/v1/requisitions", bl.police);
+    assertFalse(list.body().contains("forged.example"), list.body());
+    // and a sign-in form without its cookie's token is refused too
+    Browser fresh = new Browser();
+    HttpResponse<String> signIn =
+        fresh.post("/console/sign-in", Map.of("csrf", "x", "token", bl.police));
+    assertEquals(403, signIn.statusCode());
+    assertFalse(fresh.cookies.containsKey("blocklist_session"));
+  }
+
+  @Test
+  void markupInANote_isShownAsText() throws Exception {
+    Browser b = new Browser();
+    b.signIn(bl.police);
+    String csrf = csrf(b.get("/console/requisitions/new").body());
+    HttpResponse<String> r =
+        b.post(
+            "/console/requisitions/new",
+            Map.of(
+                "csrf", csrf,
+                "action", "block",
+                "domains", "markup.example",
+                "legalBasis", "ccp-39bis",
+                "caseReference", "<b>case</b>",
+                "note", "<script>alert(1)</script>",
+                "step", "submit"));
+    assertEquals(303, r.statusCode(), r.body());
+    Browser p = new Browser();
+    String queue = p.signIn(bl.prosecutor).body();
+    assertTrue(queue.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), queue);
+    assertFalse(queue.contains("<script>alert"), queue);
+    assertTrue(queue.contains("&lt;b&gt;case&lt;/b&gt;"), queue);
+  }
+
+  @Test
+  void revokingAPrincipal_endsItsSessions() throws Exception {
+    String token = bl.server.addPrincipal("auditor-revoked", org.blocklist.principal.Role.AUDITOR);
+    Browser b = new Browser();
+    assertEquals(200, b.signIn(token).statusCode());
+    assertEquals(200, b.get("/console/events").statusCode());
+    HttpResponse<String> revoked = bl.server.delete("/v1/principals/auditor-revoked", bl.admin);
+    assertEquals(200, revoked.statusCode(), revoked.body());
+    HttpResponse<String> after = b.get("/console/events");
+    assertEquals(303, after.statusCode(), "back to sign-in");
+    assertTrue(after.headers().firstValue("location").orElse("").startsWith("/console/sign-in"));
+  }
+
+  @Test
+  void language_followsAcceptLanguage_andTheSwitchIsRemembered() throws Exception {
+    Browser b = new Browser();
+    HttpResponse<String> nl = b.get("/console/sign-in", "Accept-Language", "nl-BE,nl;q=0.9");
+    assertTrue(nl.body().contains("<html lang=\"nl\">"), nl.body());
+    assertTrue(nl.body().contains("Aanmelden"));
+    assertEquals("nl", nl.headers().firstValue("content-language").orElse(null));
+    HttpResponse<String> sw =
+        b.get("/console/lang?to=fr&next=%2Fconsole%2Fsign-in%3Fnext%3D%2Fconsole%2F");
+    assertEquals(303, sw.statusCode());
+    HttpResponse<String> fr = b.get("/console/sign-in", "Accept-Language", "nl-BE,nl;q=0.9");
+    assertTrue(fr.body().contains("<html lang=\"fr\">"), fr.body());
+    assertTrue(fr.body().contains("Connexion"));
+    // an outside address as "next" goes back to the console instead
+    HttpResponse<String> out = b.get("/console/lang?to=en&next=https%3A%2F%2Fevil.example%2F");
+    assertEquals("/console/", out.headers().firstValue("location").orElse(null));
+  }
+
+  @Test
+  void roles_seeOnlyTheirPages() throws Exception {
+    Browser b = new Browser();
+    b.signIn(bl.police);
+    HttpResponse<String> r = b.get("/console/principals");
+    assertEquals(403, r.statusCode());
+    assertTrue(r.body().contains("Your role may not open this page."), r.body());
+  }
+
+  @Test
+  void validate_answersThePreviewOfDesign_andStoresNothing() throws Exception {
+    HttpResponse<String> r =
+        bl.server.post(
+            "/v1/requisitions/validate",
+            bl.police,
+            "{\"action\":\"block\",\"domains\":[\"HTTP://Preview.Example/x\",\"com\",\"b\u00fccher.example\"],"
+                + "\"legalBasis\":\"ccp-39bis\",\"caseReference\":\"C\"}");
+    assertEquals(200, r.statusCode(), r.body());
+    var json = Blocklist.json(r);
+    assertEquals("[\"preview.example\",\"xn--bcher-kva.example\"]", json.get("domains").toString());
+    assertEquals("com", json.get("refused").get(0).get("input").asText());
+    assertEquals("public_suffix", json.get("refused").get(0).get("reason").asText());
+    assertEquals(0, json.get("conflicts").size());
+    assertEquals(2, json.get("normalised").size());
+    HttpResponse<String> list = bl.server.get("/v1/requisitions", bl.police);
+    assertFalse(list.body().contains("preview.example"), list.body());
+    assertEquals(
+        403,
+        bl.server.post("/v1/requisitions/validate", bl.prosecutor, "{}").statusCode(),
+        "police only");
+  }
+}
