@@ -17,6 +17,7 @@ command -v dig >/dev/null 2>&1 || need+=(bind9-dnsutils)
 [ -x /usr/sbin/named ] || need+=(bind9)
 [ -x /usr/sbin/pdns_recursor ] || need+=(pdns-recursor)
 command -v named-checkzone >/dev/null 2>&1 || need+=(bind9-utils)      # BIND's check of the sync agent's RPZ file
+command -v fiu-run >/dev/null 2>&1 || need+=(fiu-utils)               # FsyncFaultIT: a failed fsync (libfiu)
 # The PostgreSQL store: a real server 15 that the tests start themselves (testing.Postgres), and psql.
 if [ ! -x /usr/lib/postgresql/15/bin/initdb ]; then
   need+=(postgresql-15)

@@ -81,6 +81,17 @@ final class ErrorMapper {
           "the store's disk is full: nothing was changed; retry once space is freed",
           List.of());
     }
+    if (t instanceof StoreException e && e.uncertain()) {
+      log.error("store failure: a commit's durability is unknown; the writer has stopped", t);
+      return error(
+              HttpResponseStatus.SERVICE_UNAVAILABLE,
+              "store_failed",
+              "the store could not make a commit durable, so this change is not published; the"
+                  + " writer has stopped until the service is restarted (its start-up"
+                  + " verification decides whether the change was stored); reads go on",
+              List.of())
+          .withHeader("Retry-After", "60");
+    }
     if (t instanceof StoreException) {
       log.error("store failure", t);
       return error(

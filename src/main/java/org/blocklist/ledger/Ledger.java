@@ -3,6 +3,7 @@ package org.blocklist.ledger;
 import static java.util.Objects.requireNonNull;
 
 import com.github.benmanes.caffeine.cache.Ticker;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.security.SecureRandom;
@@ -56,6 +57,8 @@ import org.blocklist.state.VersionRecord;
  * the one writer thread, so a state is never swapped in under a write computed from the one before.
  */
 public final class Ledger implements AutoCloseable {
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Ledger.class);
+
   /** Versions a replica reads from the store in one step while it catches up. */
   static final int TAIL_PAGE = 1_000;
 
@@ -75,6 +78,13 @@ public final class Ledger implements AutoCloseable {
 
   /** What this replica has verified of the shared store (writer thread only). */
   private TailVerifier.Verified verified;
+
+  /**
+   * The commit failure whose durability is unknown that stopped the writer, or null: after one,
+   * every write is refused (no retry can tell what the failed commit left on disk; a restart's
+   * verification does), and reads go on from the last published state. Set on the writer thread.
+   */
+  private volatile StoreException stopped;
 
   /** The id of the next requisition; only this writer inserts requisitions. */
   private long nextRequisitionId;
@@ -112,6 +122,9 @@ public final class Ledger implements AutoCloseable {
             TimeUnit.SECONDS,
             new ArrayBlockingQueue<>(writeQueue),
             requireNonNull(threads, "threads"));
+    Gauge.builder("blocklist.writer.stopped", this, l -> l.stopped == null ? 0 : 1)
+        .description("1 once a commit of unknown durability has stopped the writer (restart it)")
+        .register(registry);
     this.approvals =
         Timer.builder("blocklist.approval.duration")
             .description("Time to validate, commit, sign and publish an approved version")
@@ -497,8 +510,28 @@ public final class Ledger implements AutoCloseable {
     try {
       writer.execute(
           () -> {
+            StoreException stop = stopped;
+            if (stop != null) {
+              result.completeExceptionally(
+                  StoreException.uncertain(
+                      "the writer stopped after a commit whose durability is unknown ("
+                          + stop.getMessage()
+                          + "); restart the service: its start-up verification decides what was"
+                          + " committed",
+                      stop));
+              return;
+            }
             try {
               result.complete(work.run());
+            } catch (StoreException e) {
+              if (e.uncertain()) {
+                stopped = e;
+                log.error(
+                    "writer stopped: a commit failed and its durability is unknown; every write is"
+                        + " refused until a restart (reads go on): {}",
+                    e.getMessage());
+              }
+              result.completeExceptionally(e);
             } catch (Exception | Error e) {
               result.completeExceptionally(e);
             }

@@ -128,8 +128,22 @@ public final class Database implements SqlDatabase {
       T result;
       try {
         result = work.run(c);
-        c.commit();
       } catch (Exception e) { // rethrown precisely: SQLException, E or unchecked
+        undo(c, e);
+        throw e;
+      }
+      try {
+        c.commit();
+      } catch (SQLException e) {
+        undo(c, e);
+        if (isIoError(e)) {
+          // SQLite wrote the WAL frames but could not sync them (or write them all): they are in
+          // the file, unindexed; a restart's recovery may or may not replay them.
+          throw StoreException.uncertain(
+              "store commit failed, its durability unknown: " + e.getMessage(), e);
+        }
+        throw e;
+      } catch (RuntimeException e) {
         undo(c, e);
         throw e;
       }
@@ -172,6 +186,12 @@ public final class Database implements SqlDatabase {
     } catch (SQLException e) {
       cause.addSuppressed(e);
     }
+  }
+
+  /** An {@code SQLITE_IOERR} of any extended kind ({@code SQLITE_IOERR_FSYNC} among them). */
+  private static boolean isIoError(SQLException e) {
+    return e instanceof SQLiteException s
+        && (s.getResultCode().code & 0xff) == SQLiteErrorCode.SQLITE_IOERR.code;
   }
 
   /** A store failure; a full disk ({@code SQLITE_FULL}) is told apart (the API answers 507). */

@@ -114,13 +114,27 @@ final class JarProcess {
   }
 
   static Server serve(Path config, Path data) throws Exception {
-    return serve(config, data, 0);
+    return serve(List.of(), config, data, 0);
   }
 
   /** As {@link #serve(Path, Path)}, the API on {@code httpPort} (0: any free port). */
   static Server serve(Path config, Path data, int httpPort) throws Exception {
+    return serve(List.of(), config, data, httpPort);
+  }
+
+  /**
+   * As {@link #serve(Path, Path)}, the java command run by {@code wrapper} (e.g. {@code fiu-run
+   * -x}).
+   */
+  static Server serve(List<String> wrapper, Path config, Path data) throws Exception {
+    return serve(wrapper, config, data, 0);
+  }
+
+  private static Server serve(List<String> wrapper, Path config, Path data, int httpPort)
+      throws Exception {
     Process p =
         start(
+            wrapper,
             "serve",
             "--config",
             config.toString(),
@@ -143,7 +157,11 @@ final class JarProcess {
   }
 
   private static Process start(String... args) throws IOException {
-    List<String> command = new ArrayList<>();
+    return start(List.of(), args);
+  }
+
+  private static Process start(List<String> wrapper, String... args) throws IOException {
+    List<String> command = new ArrayList<>(wrapper);
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add(PARANOID);
     command.add(SAY_LEVEL);
