@@ -16,6 +16,7 @@ TARGETS=(
   "org.blocklist.log.LogTextsFuzzTest#checkpointBody_isExactlyWhatItWritesOrRefused"
   "org.blocklist.log.LogTextsFuzzTest#manifest_isExactlyWhatItWritesOrRefused"
   "org.blocklist.config.ConfigLoaderFuzzTest#load_givesAConfigOrAConfigException"
+  "org.blocklist.sync.DeltaParserFuzzTest#parse_givesTheContractsShapeOrAFeedException"
   "org.blocklist.rpz.RpzMessageJazzerTest#anyMessage_isDroppedOrAnsweredWell"
 )
 echo "== $(date -u +%FT%TZ), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), ${SECONDS_PER_TARGET}s per target"
