@@ -64,6 +64,8 @@ public final class Console implements Mount {
         new TriagePage(c),
         new MyRequisitionsPage(c),
         new QueuePage(c),
+        new ReviewsPage(c),
+        new AppealsPage(c),
         new VersionsPage(c),
         new VersionPage(c),
         new CheckpointPage(c),

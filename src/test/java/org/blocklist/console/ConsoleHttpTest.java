@@ -521,4 +521,116 @@ class ConsoleHttpTest {
     assertEquals(409, again.statusCode(), again.body());
     assertTrue(h.get("/console/reports").body().contains("dismissed: legal content"));
   }
+
+  // ---- issue 13: reviews, appeals
+
+  @Test
+  void prosecutor_answersAnAppealUnblock_andAPendingUnblockRequisitionAppears() throws Exception {
+    bl.publish("block", "appealed-host.example");
+    HttpResponse<String> appeal =
+        bl.server.post(
+            "/v1/appeals",
+            null,
+            "{\"host\":\"appealed-host.example\",\"message\":\"this is my bakery\"}");
+    assertEquals(201, appeal.statusCode(), appeal.body());
+    long id = Blocklist.JSON.readTree(appeal.body()).get("id").asLong();
+
+    Browser a = new Browser();
+    a.signIn(bl.auditor);
+    HttpResponse<String> read = a.get("/console/appeals");
+    assertEquals(200, read.statusCode(), read.body());
+    assertTrue(read.body().contains("this is my bakery"), read.body());
+    assertFalse(read.body().contains("name=\"decision\""), "the auditor reads only");
+
+    Browser j = new Browser();
+    j.signIn(bl.prosecutor);
+    HttpResponse<String> page = j.get("/console/appeals");
+    assertTrue(page.body().contains("<code>appealed-host.example</code>"), page.body());
+    HttpResponse<String> forged =
+        j.post("/console/appeals", Map.of("id", Long.toString(id), "decision", "unblock"));
+    assertEquals(403, forged.statusCode(), forged.body());
+    HttpResponse<String> auditorPost =
+        a.post(
+            "/console/appeals",
+            Map.of("csrf", csrf(read.body()), "id", Long.toString(id), "decision", "unblock"));
+    assertEquals(403, auditorPost.statusCode(), auditorPost.body());
+    HttpResponse<String> answered =
+        j.post(
+            "/console/appeals",
+            Map.of(
+                "csrf",
+                csrf(page.body()),
+                "id",
+                Long.toString(id),
+                "decision",
+                "unblock",
+                "note",
+                "not what the case was about"));
+    assertEquals(303, answered.statusCode(), answered.body());
+    long requisition =
+        number(
+            Pattern.compile("requisition=(\\d+)"),
+            answered.headers().firstValue("location").orElseThrow());
+    JsonNode req =
+        Blocklist.JSON.readTree(bl.server.get("/v1/requisitions/" + requisition, bl.police).body());
+    assertEquals("pending", req.get("status").asText());
+    assertEquals("unblock", req.get("action").asText());
+    assertTrue(req.toString().contains("appealed-host.example"), req.toString());
+    JsonNode api =
+        Blocklist.JSON.readTree(bl.server.get("/v1/appeals?status=answered", bl.prosecutor).body());
+    assertTrue(api.toString().contains("\"unblock\""), api.toString());
+    assertTrue(j.get("/console/queue").body().contains("Requisition " + requisition));
+    assertTrue(j.get("/console/appeals?status=answered").body().contains("this is my bakery"));
+  }
+
+  @Test
+  void prosecutor_renewsTickedReviews_andTheAuditorReadsThem() throws Exception {
+    bl.publish("block", "review-one.example", "review-two.example");
+    String due = "/console/reviews?due=2999-12-31";
+    Browser a = new Browser();
+    a.signIn(bl.auditor);
+    HttpResponse<String> read = a.get(due);
+    assertEquals(200, read.statusCode(), read.body());
+    assertTrue(read.body().contains("<code>review-one.example</code>"), read.body());
+    assertFalse(read.body().contains("type=\"checkbox\""), "the auditor reads only");
+    assertEquals(400, a.get("/console/reviews?due=tomorrow").statusCode());
+
+    Browser j = new Browser();
+    j.signIn(bl.prosecutor);
+    HttpResponse<String> page = j.get(due);
+    Matcher m =
+        Pattern.compile("name=\"(d\\d+)\" value=\"review-one.example\"").matcher(page.body());
+    assertTrue(m.find(), page.body());
+    assertEquals(
+        403,
+        j.post("/console/reviews", Map.of(m.group(1), "review-one.example", "due", "2999-12-31"))
+            .statusCode());
+    HttpResponse<String> renewed =
+        j.post(
+            "/console/reviews",
+            Map.of(
+                "csrf",
+                csrf(page.body()),
+                "due",
+                "2999-12-31",
+                m.group(1),
+                "review-one.example",
+                "note",
+                "still up"));
+    assertEquals(303, renewed.statusCode(), renewed.body());
+    assertTrue(renewed.headers().firstValue("location").orElseThrow().contains("renewed=1"));
+    JsonNode reviews =
+        Blocklist.JSON.readTree(bl.server.get("/v1/reviews?due=2999-12-31", bl.auditor).body());
+    boolean seen = false;
+    for (JsonNode r : reviews.get("reviews")) {
+      if (r.get("domain").asText().equals("review-one.example")) {
+        assertFalse(r.get("renewedAt").isNull(), r.toString());
+        seen = true;
+      }
+      if (r.get("domain").asText().equals("review-two.example")) {
+        assertTrue(r.get("renewedAt") == null || r.get("renewedAt").isNull(), r.toString());
+      }
+    }
+    assertTrue(seen, reviews.toString());
+  }
 }
