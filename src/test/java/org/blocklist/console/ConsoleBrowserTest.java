@@ -43,10 +43,13 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * chromedriver, against the real server on an ephemeral port (issue 11): the police submit with one
  * bad name, read the reason, fix it and submit; a prosecutor approves; the list has the name (asked
  * of {@code /v1/lookup} with the JDK's HttpClient); an auditor sees the version and an ISP's
- * status; the admin adds and revokes principals; a revoked principal's session is refused. Every
- * page visited is checked with axe-core for WCAG 2.1 A and AA (zero violations), and each role's
- * main page is saved as a screenshot in {@code target/console-screenshots}. One browser for the
- * whole class; the steps run in order and share the server's state.
+ * status; the admin adds and revokes principals; a revoked principal's session is refused; the
+ * hotline sends a report that the police turn into a requisition, approved and then renewed by a
+ * prosecutor; an appeal sent through the stop page's form is answered unblock and the pending
+ * unblock requisition waits in the queue; the auditor reads reviews and appeals. Every page visited
+ * is checked with axe-core for WCAG 2.1 A and AA (zero violations), and each role's main page is
+ * saved as a screenshot in {@code target/console-screenshots}. One browser for the whole class; the
+ * steps run in order and share the server's state.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
