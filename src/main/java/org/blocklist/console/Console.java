@@ -59,9 +59,13 @@ public final class Console implements Mount {
   private static List<Page> pages(ConsoleContext c, Sessions sessions) {
     LagHistory lags = new LagHistory(c.ledger()::state, c.ispStatus(), c.clock(), c.timer());
     return List.of(
+        new MyReportsPage(c),
         new NewRequisitionPage(c),
+        new TriagePage(c),
         new MyRequisitionsPage(c),
         new QueuePage(c),
+        new ReviewsPage(c),
+        new AppealsPage(c),
         new VersionsPage(c),
         new VersionPage(c),
         new CheckpointPage(c),
@@ -210,7 +214,7 @@ public final class Console implements Mount {
       case PROSECUTOR -> PREFIX + QueuePage.PATH;
       case AUDITOR, ISP -> PREFIX + VersionsPage.PATH;
       case ADMIN -> PREFIX + PrincipalsPage.PATH;
-      case HOTLINE -> PREFIX + CheckpointPage.PATH; // the hotline's reports page is not built yet
+      case HOTLINE -> PREFIX + MyReportsPage.PATH;
     };
   }
 

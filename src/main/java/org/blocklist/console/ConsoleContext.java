@@ -8,13 +8,16 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import org.blocklist.auth.Authenticator;
 import org.blocklist.isp.IspStatus;
+import org.blocklist.ledger.AccountabilityRecords;
+import org.blocklist.ledger.Desk;
 import org.blocklist.ledger.Ledger;
 import org.blocklist.ledger.LedgerKeys;
 import org.blocklist.ledger.Records;
 
 /**
- * What the console works with, wired by the service: the same writer, read port, keys,
- * authenticator and ISP status as the API, and the time, randomness and timer it may use.
+ * What the console works with, wired by the service: the same writer, accountability desk, read
+ * ports, keys, authenticator and ISP status as the API, and the time, randomness and timer it may
+ * use.
  *
  * @param timer fires the ISP lag samples of the status chart
  */
@@ -22,6 +25,8 @@ public record ConsoleContext(
     Ledger ledger,
     LedgerKeys keys,
     Records records,
+    Desk desk,
+    AccountabilityRecords accountability,
     Authenticator authenticator,
     IspStatus ispStatus,
     Clock clock,
@@ -32,6 +37,8 @@ public record ConsoleContext(
     requireNonNull(ledger, "ledger");
     requireNonNull(keys, "keys");
     requireNonNull(records, "records");
+    requireNonNull(desk, "desk");
+    requireNonNull(accountability, "accountability");
     requireNonNull(authenticator, "authenticator");
     requireNonNull(ispStatus, "ispStatus");
     requireNonNull(clock, "clock");

@@ -279,7 +279,17 @@ public final class Service implements AutoCloseable {
       Console console =
           new Console(
               new ConsoleContext(
-                  ledger, keys, records, authenticator, ispStatus, clock, ticker, random, timer));
+                  ledger,
+                  keys,
+                  records,
+                  desk,
+                  accountability,
+                  authenticator,
+                  ispStatus,
+                  clock,
+                  ticker,
+                  random,
+                  timer));
       ApiServer api =
           ApiServer.start(
               config,

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.blocklist.principal.Role;
 import org.blocklist.testing.Binaries;
 import org.blocklist.testing.Blocklist;
 import org.junit.jupiter.api.AfterAll;
@@ -42,10 +43,13 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * chromedriver, against the real server on an ephemeral port (issue 11): the police submit with one
  * bad name, read the reason, fix it and submit; a prosecutor approves; the list has the name (asked
  * of {@code /v1/lookup} with the JDK's HttpClient); an auditor sees the version and an ISP's
- * status; the admin adds and revokes principals; a revoked principal's session is refused. Every
- * page visited is checked with axe-core for WCAG 2.1 A and AA (zero violations), and each role's
- * main page is saved as a screenshot in {@code target/console-screenshots}. One browser for the
- * whole class; the steps run in order and share the server's state.
+ * status; the admin adds and revokes principals; a revoked principal's session is refused; the
+ * hotline sends a report that the police turn into a requisition, approved and then renewed by a
+ * prosecutor; an appeal sent through the stop page's form is answered unblock and the pending
+ * unblock requisition waits in the queue; the auditor reads reviews and appeals. Every page visited
+ * is checked with axe-core for WCAG 2.1 A and AA (zero violations), and each role's main page is
+ * saved as a screenshot in {@code target/console-screenshots}. One browser for the whole class; the
+ * steps run in order and share the server's state.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -62,6 +66,7 @@ class ConsoleBrowserTest {
   private String axe;
   private String base;
   private String newToken;
+  private String hotline;
   private final List<String> checked = new ArrayList<>();
 
   @BeforeAll
@@ -71,6 +76,7 @@ class ConsoleBrowserTest {
     }
     axe = Files.readString(AXE, StandardCharsets.UTF_8);
     bl = Blocklist.start(dir.resolve("data"));
+    hotline = bl.server.addPrincipal("hotline-1", Role.HOTLINE);
     base = "http://127.0.0.1:" + bl.server.service().httpPort();
     ChromeOptions options = new ChromeOptions();
     options.setBinary(Binaries.require("chromium").toFile());
@@ -85,6 +91,8 @@ class ConsoleBrowserTest {
         "--disable-component-update",
         "--disable-sync",
         "--window-size=1280,1000",
+        // the stop page answers by Host: its blocked names resolve to the loopback listener
+        "--host-resolver-rules=MAP *.blocked-example.be 127.0.0.1",
         "--user-data-dir=" + dir.resolve("chromium"));
     options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "en"));
     ChromeDriverService service =
@@ -346,5 +354,118 @@ class ConsoleBrowserTest {
                 + " return n.target.join(' '); }).join(', '); })); })"
                 + ".catch(function (e) { done(['axe failed: ' + e]); });");
     return (List<String>) result;
+  }
+
+  @Test
+  @Order(8)
+  void hotline_reports_police_turnItIntoARequisition_andAProsecutorApproves() throws Exception {
+    signIn(hotline);
+    assertEquals(base + "/console/reports", driver.getCurrentUrl());
+    checkAccessibility("my reports");
+    type("urls", "https://Hotline-Report.blocked-example.be/page?x=1\n10.0.0.1");
+    type("hotlineReference", "HL-2026-0042");
+    type("category", "fraud");
+    click(By.cssSelector("form[action='/console/reports'] button.primary"));
+    WebElement refused = waitFor(By.cssSelector("div[role=alert]"));
+    assertTrue(
+        refused.getText().contains("10.0.0.1: an IP address, not a domain name"),
+        refused.getText());
+    WebElement sent = waitFor(By.cssSelector("[role=status]"));
+    assertTrue(sent.getText().contains("Report 1 has been sent"), sent.getText());
+    assertTrue(driver.getPageSource().contains("hotline-report.blocked-example.be"));
+    screenshot("hotline");
+    checkAccessibility("report sent");
+    signOut();
+
+    signIn(bl.police);
+    click(By.linkText("Hotline reports"));
+    WebElement article = waitFor(By.cssSelector("article"));
+    assertTrue(article.getText().contains("hotline-report.blocked-example.be"), article.getText());
+    screenshot("police-triage");
+    checkAccessibility("triage");
+    type("case-1", "FCCU-HL-0042");
+    type("rnote-1", "From hotline report HL-2026-0042");
+    click(By.cssSelector("form input[value=requisition] ~ button"));
+    WebElement turned = waitFor(By.cssSelector("[role=status]"));
+    assertTrue(turned.getText().contains("Report 1 has become requisition"), turned.getText());
+    checkAccessibility("triage done");
+    signOut();
+
+    signIn(bl.prosecutor);
+    WebElement pending = waitFor(By.cssSelector("article"));
+    assertTrue(pending.getText().contains("hotline-report.blocked-example.be"), pending.getText());
+    click(By.cssSelector("form input[value=approve] ~ button"));
+    WebElement done = waitFor(By.cssSelector("[role=status]"));
+    assertTrue(done.getText().contains("is published"), done.getText());
+    JsonNode lookup =
+        Blocklist.json(
+            bl.server.get("/v1/lookup?domain=hotline-report.blocked-example.be", bl.isp));
+    assertTrue(lookup.get("blocked").asBoolean(), lookup.toString());
+    click(By.linkText("Reviews due"));
+    checkAccessibility("reviews due");
+    driver.get(base + "/console/reviews?due=2999-12-31");
+    WebElement box =
+        waitFor(By.cssSelector("input[type=checkbox][value='hotline-report.blocked-example.be']"));
+    box.click();
+    type("note", "Still online, keep it blocked.");
+    screenshot("prosecutor-reviews");
+    checkAccessibility("reviews with names");
+    click(By.cssSelector("form[method=post][action='/console/reviews'] button.primary"));
+    WebElement renewed = waitFor(By.cssSelector("[role=status]"));
+    assertTrue(renewed.getText().contains("1 name(s) renewed"), renewed.getText());
+    signOut();
+  }
+
+  @Test
+  @Order(9)
+  void anAppeal_throughTheStopPagesForm_isAnsweredUnblock_andAnUnblockRequisitionWaits()
+      throws Exception {
+    driver.get("http://www.shop.blocked-example.be:" + bl.server.service().stopPort() + "/");
+    waitFor(By.id("message"));
+    type("message", "This shop sells lawful goods.");
+    driver.findElement(By.cssSelector("form[action='/appeal'] button[type=submit]")).click();
+    new WebDriverWait(driver, WAIT).until(d -> !d.getPageSource().contains("id=\"message\""));
+    JsonNode appeals =
+        Blocklist.json(bl.server.get("/v1/appeals?status=new", bl.prosecutor)).get("appeals");
+    assertEquals(1, appeals.size(), appeals.toString());
+    assertEquals("This shop sells lawful goods.", appeals.get(0).get("message").asText());
+    long id = appeals.get(0).get("id").asLong();
+
+    signIn(bl.prosecutor);
+    click(By.linkText("Appeals"));
+    WebElement article = waitFor(By.cssSelector("article"));
+    assertTrue(article.getText().contains("This shop sells lawful goods."), article.getText());
+    checkAccessibility("appeals");
+    driver.findElement(By.id("unblock-" + id)).click();
+    type("note-" + id, "The shop is lawful; unblock.");
+    screenshot("prosecutor-appeals");
+    click(By.cssSelector("form[action='/console/appeals'] button.primary"));
+    WebElement done = waitFor(By.cssSelector("[role=status]"));
+    assertTrue(done.getText().contains("waits for another prosecutor"), done.getText());
+    checkAccessibility("appeal answered");
+    driver.get(base + "/console/appeals?status=answered");
+    assertTrue(driver.getPageSource().contains("This shop sells lawful goods."));
+    checkAccessibility("appeals answered");
+    driver.get(base + "/console/queue");
+    WebElement queued = waitFor(By.cssSelector("article"));
+    assertTrue(queued.getText().contains("shop.blocked-example.be"), queued.getText());
+    assertTrue(queued.getText().contains("Names added: 0; names removed: 1"), queued.getText());
+    signOut();
+  }
+
+  @Test
+  @Order(10)
+  void theAuditor_readsReviewsAndAppeals_withoutForms() throws Exception {
+    signIn(bl.auditor);
+    click(By.linkText("Reviews due"));
+    driver.get(base + "/console/reviews?due=2999-12-31");
+    waitFor(By.tagName("table"));
+    assertTrue(driver.findElements(By.cssSelector("input[type=checkbox]")).isEmpty());
+    checkAccessibility("reviews, auditor");
+    driver.get(base + "/console/appeals?status=answered");
+    waitFor(By.cssSelector("article"));
+    assertTrue(driver.findElements(By.cssSelector("form[action='/console/appeals']")).isEmpty());
+    checkAccessibility("appeals, auditor");
+    signOut();
   }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -15,6 +16,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.blocklist.principal.Role;
 import org.blocklist.testing.Blocklist;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -34,10 +36,12 @@ class ConsoleHttpTest {
   private static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
 
   private Blocklist bl;
+  private String hotline;
 
   @BeforeAll
   void start(@TempDir Path dir) throws Exception {
     bl = Blocklist.start(dir.resolve("data"));
+    hotline = bl.server.addPrincipal("hotline-1", Role.HOTLINE);
   }
 
   @AfterAll
@@ -323,5 +327,310 @@ class ConsoleHttpTest {
         bl.server.post(
             "/v1/requisitions", bl.police, Blocklist.body("block", "listed-preview.example"));
     assertEquals(409, submitted.statusCode(), "the submission agrees with its preview");
+  }
+
+  // ---- issue 13: reports, triage
+
+  /** The report ids the hotline's own {@code GET /v1/reports} lists, with their JSON. */
+  private JsonNode apiReport(long id) throws Exception {
+    HttpResponse<String> r = bl.server.get("/v1/reports", hotline);
+    assertEquals(200, r.statusCode(), r.body());
+    for (JsonNode n : Blocklist.JSON.readTree(r.body()).get("reports")) {
+      if (n.get("id").asLong() == id) {
+        return n;
+      }
+    }
+    throw new AssertionError("report " + id + " not in " + r.body());
+  }
+
+  private static long number(Pattern p, String text) {
+    Matcher m = p.matcher(text);
+    assertTrue(m.find(), p + " in " + text);
+    return Long.parseLong(m.group(1));
+  }
+
+  @Test
+  void hotline_homeIsItsReports_andASubmittedReportListsRefusedInputsInWords() throws Exception {
+    Browser h = new Browser();
+    HttpResponse<String> home = h.signIn(hotline);
+    assertEquals(200, home.statusCode(), home.body());
+    assertEquals("/console/reports", home.uri().getPath());
+    HttpResponse<String> sent =
+        h.post(
+            "/console/reports",
+            Map.of(
+                "csrf", csrf(home.body()),
+                "urls", "https://hotline-one.example/path/x?y=1\n10.0.0.1\nhotline-two.example",
+                "hotlineReference", "HL-2026-0001",
+                "category", "csam"));
+    assertEquals(200, sent.statusCode(), sent.body());
+    long id =
+        number(
+            Pattern.compile("Report (\\d+) has been sent to the police with 2 host"), sent.body());
+    assertTrue(
+        sent.body().contains("<code>10.0.0.1</code>: an IP address, not a domain name"),
+        sent.body());
+    JsonNode api = apiReport(id);
+    assertEquals("new", api.get("status").asText());
+    assertEquals("HL-2026-0001", api.get("hotlineReference").asText());
+    assertTrue(sent.body().contains("<code>hotline-one.example</code>"), sent.body());
+    assertTrue(sent.body().contains("new, waiting for the police"), sent.body());
+
+    HttpResponse<String> allRefused =
+        h.post(
+            "/console/reports",
+            Map.of(
+                "csrf", csrf(sent.body()),
+                "urls", "10.0.0.2",
+                "hotlineReference", "HL-2026-0002",
+                "category", ""));
+    assertEquals(422, allRefused.statusCode(), allRefused.body());
+    assertTrue(
+        allRefused.body().contains("10.0.0.2: an IP address, not a domain name"),
+        allRefused.body());
+    assertTrue(allRefused.body().contains("HL-2026-0002"), "the form keeps what was typed");
+  }
+
+  @Test
+  void police_turnAReportIntoARequisition_andAProsecutorApprovesIt() throws Exception {
+    Browser h = new Browser();
+    HttpResponse<String> home = h.signIn(hotline);
+    HttpResponse<String> sent =
+        h.post(
+            "/console/reports",
+            Map.of(
+                "csrf", csrf(home.body()),
+                "urls", "https://triage-flow.example/a\ntriage-flow2.example",
+                "hotlineReference", "HL-FLOW",
+                "category", "fraud"));
+    long report = number(Pattern.compile("Report (\\d+) has been sent"), sent.body());
+
+    Browser p = new Browser();
+    p.signIn(bl.police);
+    HttpResponse<String> queue = p.get("/console/triage");
+    assertEquals(200, queue.statusCode(), queue.body());
+    assertTrue(queue.body().contains("Report " + report), queue.body());
+    assertTrue(queue.body().contains("<code>triage-flow.example</code>"), queue.body());
+    HttpResponse<String> turned =
+        p.post(
+            "/console/triage",
+            Map.of(
+                "csrf", csrf(queue.body()),
+                "id", Long.toString(report),
+                "decision", "requisition",
+                "legalBasis", "ccp-39bis",
+                "caseReference", "PV-FLOW-1",
+                "note", "from the hotline"));
+    assertEquals(303, turned.statusCode(), turned.body());
+    String location = turned.headers().firstValue("location").orElseThrow();
+    long requisition = number(Pattern.compile("requisition=(\\d+)"), location);
+    assertEquals(requisition, apiReport(report).get("requisition").asLong());
+    assertEquals("requisitioned", apiReport(report).get("status").asText());
+    JsonNode req =
+        Blocklist.JSON.readTree(bl.server.get("/v1/requisitions/" + requisition, bl.police).body());
+    assertEquals("pending", req.get("status").asText());
+    assertEquals("PV-FLOW-1", req.get("caseReference").asText());
+
+    Browser j = new Browser();
+    HttpResponse<String> pending = j.signIn(bl.prosecutor);
+    assertTrue(pending.body().contains("Requisition " + requisition), pending.body());
+    HttpResponse<String> approved =
+        j.post(
+            "/console/queue",
+            Map.of(
+                "csrf",
+                csrf(pending.body()),
+                "id",
+                Long.toString(requisition),
+                "decision",
+                "approve",
+                "note",
+                "ok"));
+    assertEquals(303, approved.statusCode(), approved.body());
+    JsonNode after =
+        Blocklist.JSON.readTree(bl.server.get("/v1/requisitions/" + requisition, bl.police).body());
+    assertEquals("approved", after.get("status").asText());
+    HttpResponse<String> mine = h.get("/console/reports");
+    assertTrue(mine.body().contains("Requisition " + requisition), mine.body());
+    HttpResponse<String> gone = p.get("/console/triage");
+    assertFalse(gone.body().contains("Report " + report + "<"), gone.body());
+  }
+
+  @Test
+  void aForgedPost_onTheNewForms_isRefused_andChangesNothing() throws Exception {
+    Browser h = new Browser();
+    h.signIn(hotline);
+    HttpResponse<String> forged =
+        h.post(
+            "/console/reports",
+            Map.of("urls", "forged-report.example", "hotlineReference", "HL-FORGED"));
+    assertEquals(403, forged.statusCode(), forged.body());
+    assertFalse(bl.server.get("/v1/reports", hotline).body().contains("HL-FORGED"));
+    Browser p = new Browser();
+    p.signIn(bl.police);
+    HttpResponse<String> forgedTriage =
+        p.post("/console/triage", Map.of("id", "1", "decision", "dismiss", "note", "x"));
+    assertEquals(403, forgedTriage.statusCode(), forgedTriage.body());
+    HttpResponse<String> wrongRole = p.get("/console/reports");
+    assertEquals(403, wrongRole.statusCode());
+    assertEquals(403, h.get("/console/triage").statusCode());
+  }
+
+  @Test
+  void police_dismissAReportWithANote() throws Exception {
+    Browser h = new Browser();
+    HttpResponse<String> home = h.signIn(hotline);
+    HttpResponse<String> sent =
+        h.post(
+            "/console/reports",
+            Map.of(
+                "csrf", csrf(home.body()),
+                "urls", "dismiss-me.example",
+                "hotlineReference", "HL-DISMISS",
+                "category", ""));
+    long report = number(Pattern.compile("Report (\\d+) has been sent"), sent.body());
+    Browser p = new Browser();
+    p.signIn(bl.police);
+    HttpResponse<String> queue = p.get("/console/triage");
+    HttpResponse<String> dismissed =
+        p.post(
+            "/console/triage",
+            Map.of(
+                "csrf",
+                csrf(queue.body()),
+                "id",
+                Long.toString(report),
+                "decision",
+                "dismiss",
+                "note",
+                "legal content"));
+    assertEquals(303, dismissed.statusCode(), dismissed.body());
+    assertEquals("dismissed", apiReport(report).get("status").asText());
+    HttpResponse<String> again =
+        p.post(
+            "/console/triage",
+            Map.of(
+                "csrf",
+                csrf(queue.body()),
+                "id",
+                Long.toString(report),
+                "decision",
+                "dismiss",
+                "note",
+                "twice"));
+    assertEquals(409, again.statusCode(), again.body());
+    assertTrue(h.get("/console/reports").body().contains("dismissed: legal content"));
+  }
+
+  // ---- issue 13: reviews, appeals
+
+  @Test
+  void prosecutor_answersAnAppealUnblock_andAPendingUnblockRequisitionAppears() throws Exception {
+    bl.publish("block", "appealed-host.example");
+    HttpResponse<String> appeal =
+        bl.server.post(
+            "/v1/appeals",
+            null,
+            "{\"host\":\"appealed-host.example\",\"message\":\"this is my bakery\"}");
+    assertEquals(201, appeal.statusCode(), appeal.body());
+    long id = Blocklist.JSON.readTree(appeal.body()).get("id").asLong();
+
+    Browser a = new Browser();
+    a.signIn(bl.auditor);
+    HttpResponse<String> read = a.get("/console/appeals");
+    assertEquals(200, read.statusCode(), read.body());
+    assertTrue(read.body().contains("this is my bakery"), read.body());
+    assertFalse(read.body().contains("name=\"decision\""), "the auditor reads only");
+
+    Browser j = new Browser();
+    j.signIn(bl.prosecutor);
+    HttpResponse<String> page = j.get("/console/appeals");
+    assertTrue(page.body().contains("<code>appealed-host.example</code>"), page.body());
+    HttpResponse<String> forged =
+        j.post("/console/appeals", Map.of("id", Long.toString(id), "decision", "unblock"));
+    assertEquals(403, forged.statusCode(), forged.body());
+    HttpResponse<String> auditorPost =
+        a.post(
+            "/console/appeals",
+            Map.of("csrf", csrf(read.body()), "id", Long.toString(id), "decision", "unblock"));
+    assertEquals(403, auditorPost.statusCode(), auditorPost.body());
+    HttpResponse<String> answered =
+        j.post(
+            "/console/appeals",
+            Map.of(
+                "csrf",
+                csrf(page.body()),
+                "id",
+                Long.toString(id),
+                "decision",
+                "unblock",
+                "note",
+                "not what the case was about"));
+    assertEquals(303, answered.statusCode(), answered.body());
+    long requisition =
+        number(
+            Pattern.compile("requisition=(\\d+)"),
+            answered.headers().firstValue("location").orElseThrow());
+    JsonNode req =
+        Blocklist.JSON.readTree(bl.server.get("/v1/requisitions/" + requisition, bl.police).body());
+    assertEquals("pending", req.get("status").asText());
+    assertEquals("unblock", req.get("action").asText());
+    assertTrue(req.toString().contains("appealed-host.example"), req.toString());
+    JsonNode api =
+        Blocklist.JSON.readTree(bl.server.get("/v1/appeals?status=answered", bl.prosecutor).body());
+    assertTrue(api.toString().contains("\"unblock\""), api.toString());
+    assertTrue(j.get("/console/queue").body().contains("Requisition " + requisition));
+    assertTrue(j.get("/console/appeals?status=answered").body().contains("this is my bakery"));
+  }
+
+  @Test
+  void prosecutor_renewsTickedReviews_andTheAuditorReadsThem() throws Exception {
+    bl.publish("block", "review-one.example", "review-two.example");
+    String due = "/console/reviews?due=2999-12-31";
+    Browser a = new Browser();
+    a.signIn(bl.auditor);
+    HttpResponse<String> read = a.get(due);
+    assertEquals(200, read.statusCode(), read.body());
+    assertTrue(read.body().contains("<code>review-one.example</code>"), read.body());
+    assertFalse(read.body().contains("type=\"checkbox\""), "the auditor reads only");
+    assertEquals(400, a.get("/console/reviews?due=tomorrow").statusCode());
+
+    Browser j = new Browser();
+    j.signIn(bl.prosecutor);
+    HttpResponse<String> page = j.get(due);
+    Matcher m =
+        Pattern.compile("name=\"(d\\d+)\" value=\"review-one.example\"").matcher(page.body());
+    assertTrue(m.find(), page.body());
+    assertEquals(
+        403,
+        j.post("/console/reviews", Map.of(m.group(1), "review-one.example", "due", "2999-12-31"))
+            .statusCode());
+    HttpResponse<String> renewed =
+        j.post(
+            "/console/reviews",
+            Map.of(
+                "csrf",
+                csrf(page.body()),
+                "due",
+                "2999-12-31",
+                m.group(1),
+                "review-one.example",
+                "note",
+                "still up"));
+    assertEquals(303, renewed.statusCode(), renewed.body());
+    assertTrue(renewed.headers().firstValue("location").orElseThrow().contains("renewed=1"));
+    JsonNode reviews =
+        Blocklist.JSON.readTree(bl.server.get("/v1/reviews?due=2999-12-31", bl.auditor).body());
+    boolean seen = false;
+    for (JsonNode r : reviews.get("reviews")) {
+      if (r.get("domain").asText().equals("review-one.example")) {
+        assertFalse(r.get("renewedAt").isNull(), r.toString());
+        seen = true;
+      }
+      if (r.get("domain").asText().equals("review-two.example")) {
+        assertTrue(r.get("renewedAt") == null || r.get("renewedAt").isNull(), r.toString());
+      }
+    }
+    assertTrue(seen, reviews.toString());
   }
 }
