@@ -49,13 +49,14 @@ class ReplicaLeadTest {
           Duration.ofSeconds(30),
           () -> "the replica applied version 1",
           () -> second.service().state().version() == 1 ? Optional.of(1) : Optional.empty());
-      first.close();
-      // the database "loses" version 1, as a promoted asynchronous standby would
+      // the database "loses" version 1, as a promoted asynchronous standby would, before the
+      // writer is lost (after it, the replica could take over first and the store not be behind)
       try (Connection c = pg.connectUrl(url);
           Statement s = c.createStatement()) {
         s.execute("DELETE FROM entries WHERE added = 1");
         s.execute("DELETE FROM versions WHERE version = 1");
       }
+      first.close();
       Poll.until(
           Duration.ofSeconds(30),
           () -> "the replica tried to take over twice",
