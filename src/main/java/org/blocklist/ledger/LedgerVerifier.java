@@ -275,6 +275,42 @@ public final class LedgerVerifier {
     }
   }
 
+  /**
+   * One link of the audit chain, for the whole-history check at start and a replica's check of each
+   * new tail: event {@code seq} must be {@code expectedSeq}, its text must chain from {@code
+   * previous} to the {@code stored} hash, and its fields must be canonical and name that seq.
+   * Returns the fields.
+   */
+  static Map<String, String> link(
+      long expectedSeq, Hash previous, long seq, String text, Hash stored)
+      throws VerificationException {
+    if (seq != expectedSeq) {
+      throw new VerificationException(
+          "audit chain: event " + seq + " where " + expectedSeq + " was expected");
+    }
+    Hash h = AuditChain.next(previous, text);
+    if (!h.equals(stored)) {
+      throw new VerificationException(
+          "audit chain: event "
+              + seq
+              + " hashes to "
+              + h.hex()
+              + " but "
+              + stored.hex()
+              + " is stored");
+    }
+    Map<String, String> fields;
+    try {
+      fields = AuditChain.fields(text);
+    } catch (IllegalArgumentException e) {
+      throw new VerificationException("audit chain: event " + seq + ": " + e.getMessage());
+    }
+    if (!String.valueOf(seq).equals(fields.get("seq"))) {
+      throw new VerificationException("audit chain: event " + seq + " names another seq");
+    }
+    return fields;
+  }
+
   private static Map<Long, Approval> auditChain(
       LedgerStore.History c, AuditedRows audited, Map<Long, Published> published)
       throws StoreException, VerificationException {
@@ -283,32 +319,9 @@ public final class LedgerVerifier {
     Hash[] head = {Hash.ZERO};
     c.<VerificationException>events(
         row -> {
-          if (row.seq() != expectedSeq[0]) {
-            throw new VerificationException(
-                "audit chain: event " + row.seq() + " where " + expectedSeq[0] + " was expected");
-          }
-          Hash h = AuditChain.next(head[0], row.text());
-          if (!h.equals(row.hash())) {
-            throw new VerificationException(
-                "audit chain: event "
-                    + row.seq()
-                    + " hashes to "
-                    + h.hex()
-                    + " but "
-                    + row.hash().hex()
-                    + " is stored");
-          }
-          Map<String, String> fields;
-          try {
-            fields = AuditChain.fields(row.text());
-          } catch (IllegalArgumentException e) {
-            throw new VerificationException(
-                "audit chain: event " + row.seq() + ": " + e.getMessage());
-          }
-          if (!String.valueOf(row.seq()).equals(fields.get("seq"))) {
-            throw new VerificationException(
-                "audit chain: event " + row.seq() + " names another seq");
-          }
+          Map<String, String> fields =
+              link(expectedSeq[0], head[0], row.seq(), row.text(), row.hash());
+          Hash h = row.hash();
           if (EventType.REQUISITION_APPROVED.code().equals(fields.get("type"))) {
             long version = AuditedRows.number(row.seq(), fields, "version");
             Approval approval =

@@ -5,7 +5,6 @@ import static java.util.Objects.requireNonNull;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.blocklist.audit.AuditChain;
 import org.blocklist.audit.ChainHead;
 import org.blocklist.audit.ChainedEvent;
 import org.blocklist.audit.EventType;
@@ -42,27 +41,9 @@ final class TailVerifier {
     Map<Long, Hash> approvals = new HashMap<>();
     Map<Long, Map<String, String>> published = new HashMap<>();
     for (ChainedEvent e : tail.events()) {
-      if (e.seq() != head.seq() + 1) {
-        throw new VerificationException(
-            "audit chain: event " + e.seq() + " where " + (head.seq() + 1) + " was expected");
-      }
-      Hash h = AuditChain.next(head.hash(), e.text());
-      if (!h.equals(e.hash())) {
-        throw new VerificationException(
-            "audit chain: event "
-                + e.seq()
-                + " hashes to "
-                + h.hex()
-                + " but "
-                + e.hash().hex()
-                + " is stored");
-      }
-      Map<String, String> fields;
-      try {
-        fields = AuditChain.fields(e.text());
-      } catch (IllegalArgumentException x) {
-        throw new VerificationException("audit chain: event " + e.seq() + ": " + x.getMessage());
-      }
+      Map<String, String> fields =
+          LedgerVerifier.link(head.seq() + 1, head.hash(), e.seq(), e.text(), e.hash());
+      Hash h = e.hash();
       if (EventType.REQUISITION_APPROVED.code().equals(fields.get("type"))) {
         approvals.put(AuditedRows.number(e.seq(), fields, "version"), h);
       }

@@ -28,8 +28,25 @@ public final class MovableClock extends Clock {
     return ZoneOffset.UTC;
   }
 
+  /** The same moving time, seen in {@code zone}. */
   @Override
   public Clock withZone(ZoneId zone) {
-    throw new UnsupportedOperationException("a UTC clock");
+    MovableClock self = this;
+    return new Clock() {
+      @Override
+      public Instant instant() {
+        return self.instant();
+      }
+
+      @Override
+      public ZoneId getZone() {
+        return zone;
+      }
+
+      @Override
+      public Clock withZone(ZoneId other) {
+        return self.withZone(other);
+      }
+    };
   }
 }
