@@ -5,7 +5,8 @@
 # Usage: benchmarks/run-pg-bench.sh [approvals|lag|failover|all]   (as root or a user; from anywhere)
 # Environment (defaults in brackets):
 #   ENTRIES [100000] list size for the approval comparison   PER_REQ [1000] domains per preload requisition
-#   APPROVALS [200] per round  ROUNDS [3]  WARMUP [20]  LAG [200] lag samples  FAILOVERS [20]
+#   APPROVALS [200] per round  ROUNDS [3]  WARMUP [20]  LAG [200] lag samples
+#   LAG_ENTRIES [0] entries preloaded before the lag samples  FAILOVERS [20]
 #   FAILOVER_SECONDS [10] cluster.failoverSeconds   JAR [target/blocklist.jar]
 # Everything listens on 127.0.0.1 on free ports: a PostgreSQL 15 of its own (initdb in a temp dir,
 # fsync and synchronous_commit on, as nobody when root), the servers; all are killed and the temp
@@ -20,6 +21,7 @@ APPROVALS=${APPROVALS:-200}
 ROUNDS=${ROUNDS:-3}
 WARMUP=${WARMUP:-20}
 LAG=${LAG:-200}
+LAG_ENTRIES=${LAG_ENTRIES:-0}
 FAILOVERS=${FAILOVERS:-20}
 FAILOVER_SECONDS=${FAILOVER_SECONDS:-10}
 JAR=${JAR:-target/blocklist.jar}
@@ -141,12 +143,16 @@ two_replicas() {
 }
 
 scenario_lag() {
-  echo "## Replica lag: approval acknowledged by the writer to the version served by the other replica"
+  echo "## Replica lag at $LAG_ENTRIES entries: approval acknowledged by the writer to the version served by the other replica"
   echo
   two_replicas
   local w=$A r=$B
   [[ $(role "$A") == writer ]] || { w=$B; r=$A; }
   echo '```'
+  if ((LAG_ENTRIES > 0)); then
+    java benchmarks/LedgerBench.java preload --url "$w" --police "$POLICE" --prosecutor "$PROSECUTOR" \
+      --entries "$LAG_ENTRIES" --per-requisition "$PER_REQ" --seed 2 | tail -1
+  fi
   java benchmarks/PgBench.java lag --writer "$w" --replica "$r" --police "$POLICE" \
     --prosecutor "$PROSECUTOR" --isp "$ISP" --count 20 --seed 0 >/dev/null   # warm-up
   java benchmarks/PgBench.java lag --writer "$w" --replica "$r" --police "$POLICE" \

@@ -9,6 +9,7 @@ import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.QueryStringDecoder;
@@ -92,7 +93,7 @@ final class StopPageHandler extends SimpleChannelInboundHandler<FullHttpRequest>
       return;
     }
     if (TRANSPARENCY_PATH.equals(path) && (head || HttpMethod.GET.equals(request.method()))) {
-      transparency(ctx, head, keepAlive);
+      transparency(ctx, head, keepAlive, transparencyLanguage(request));
       return;
     }
     if (!head && !HttpMethod.GET.equals(request.method())) {
@@ -108,9 +109,27 @@ final class StopPageHandler extends SimpleChannelInboundHandler<FullHttpRequest>
       write(ctx, pages.notFound().response(head, keepAlive), keepAlive);
       return;
     }
+    write(ctx, pages.blocked(acceptedLanguage(request)).response(head, keepAlive), keepAlive);
+  }
+
+  private static Language acceptedLanguage(FullHttpRequest request) {
     List<String> accept = request.headers().getAll(HttpHeaderNames.ACCEPT_LANGUAGE);
-    Language language = AcceptLanguage.choose(accept.isEmpty() ? null : String.join(",", accept));
-    write(ctx, pages.blocked(language).response(head, keepAlive), keepAlive);
+    return AcceptLanguage.choose(accept.isEmpty() ? null : String.join(",", accept));
+  }
+
+  /** {@code ?lang=} when it names one of ours (the page's own links), else Accept-Language. */
+  private static Language transparencyLanguage(FullHttpRequest request) {
+    List<String> lang;
+    try {
+      lang =
+          new QueryStringDecoder(request.uri(), StandardCharsets.UTF_8, true, 4)
+              .parameters()
+              .get("lang");
+    } catch (IllegalArgumentException e) {
+      lang = null;
+    }
+    Language chosen = lang == null || lang.size() != 1 ? null : Language.ofTag(lang.get(0));
+    return chosen != null ? chosen : acceptedLanguage(request);
   }
 
   /**
@@ -154,7 +173,8 @@ final class StopPageHandler extends SimpleChannelInboundHandler<FullHttpRequest>
             });
   }
 
-  private void transparency(ChannelHandlerContext ctx, boolean head, boolean keepAlive) {
+  private void transparency(
+      ChannelHandlerContext ctx, boolean head, boolean keepAlive, Language language) {
     figures
         .months()
         .whenComplete(
@@ -165,8 +185,8 @@ final class StopPageHandler extends SimpleChannelInboundHandler<FullHttpRequest>
                       : new Page(
                           io.netty.handler.codec.http.HttpResponseStatus.OK,
                           Pages.HTML,
-                          Pages.utf8(TransparencyPage.render(months)),
-                          Pages.security());
+                          Pages.utf8(TransparencyPage.render(months, language)),
+                          varyLanguage());
               ctx.executor().execute(() -> write(ctx, page.response(head, keepAlive), keepAlive));
             });
   }
@@ -174,6 +194,12 @@ final class StopPageHandler extends SimpleChannelInboundHandler<FullHttpRequest>
   private static Language language(List<String> tags) {
     Language l = tags == null || tags.size() != 1 ? null : Language.ofTag(tags.get(0));
     return l == null ? Language.DEFAULT : l;
+  }
+
+  private static HttpHeaders varyLanguage() {
+    HttpHeaders h = Pages.security();
+    h.set(HttpHeaderNames.VARY, HttpHeaderNames.ACCEPT_LANGUAGE);
+    return h;
   }
 
   /** The path of a request target (origin or absolute form), without its query. */

@@ -18,65 +18,82 @@ final class TransparencyPage {
 
   private TransparencyPage() {}
 
-  static String render(List<MonthFigures> months) {
+  /** The page in {@code language}, with links to the same page in the other languages. */
+  static String render(List<MonthFigures> months, Language language) {
+    TransparencyTexts t = TransparencyTexts.of(language);
+    List<String> s = t.series;
     StringBuilder b = new StringBuilder(8192);
-    b.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+    b.append("<!DOCTYPE html>\n<html lang=\"")
+        .append(language.tag())
+        .append("\">\n<head>\n<meta charset=\"utf-8\">\n")
         .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-        .append("<title>Blocklist: public figures</title>\n<style>")
+        .append("<title>")
+        .append(t.title)
+        .append("</title>\n<style>")
         .append(Pages.STYLE)
-        .append("</style>\n</head>\n<body>\n<main class=\"wide\">\n")
-        .append(
-            "<h1>Public figures</h1>\n<p>What the national blocklist did, month by month (UTC).")
-        .append(" No blocked name appears here: only counts.</p>\n");
+        .append("</style>\n</head>\n<body>\n<main class=\"wide\">\n<nav>");
+    for (Language other : Language.values()) {
+      b.append(" <a href=\"")
+          .append(StopPageHandler.TRANSPARENCY_PATH)
+          .append("?lang=")
+          .append(other.tag())
+          .append("\" lang=\"")
+          .append(other.tag())
+          .append('"')
+          .append(other == language ? " aria-current=\"page\"" : "")
+          .append('>')
+          .append(nativeName(other))
+          .append("</a>");
+    }
+    b.append("</nav>\n<h1>")
+        .append(t.heading)
+        .append("</h1>\n<p>")
+        .append(t.intro)
+        .append("</p>\n");
     if (months.isEmpty()) {
-      b.append("<p>Nothing has been published yet.</p>\n");
+      b.append("<p>").append(t.empty).append("</p>\n");
     } else {
       chart(
           b,
-          "Versions published: blocks and unblocks",
+          t.charts.get(0),
           months,
-          List.of("blocks", "unblocks"),
+          List.of(s.get(0), s.get(1)),
           MonthFigures::blocks,
           MonthFigures::unblocks);
       chart(
           b,
-          "Names added and removed",
+          t.charts.get(1),
           months,
-          List.of("added", "removed"),
+          List.of(s.get(2), s.get(3)),
           MonthFigures::added,
           MonthFigures::removed);
-      chart(
-          b, "Entries at the end of the month", months, List.of("entries"), MonthFigures::entries);
-      chart(
-          b,
-          "Names removed because their review date passed",
-          months,
-          List.of("expiries"),
-          MonthFigures::expiries);
+      chart(b, t.charts.get(2), months, List.of(s.get(4)), MonthFigures::entries);
+      chart(b, t.charts.get(3), months, List.of(s.get(5)), MonthFigures::expiries);
       chart(
           b,
-          "Hotline reports and appeals",
+          t.charts.get(4),
           months,
-          List.of("reports", "appeals received", "appeals answered"),
+          List.of(s.get(6), s.get(7), s.get(8)),
           MonthFigures::reports,
           MonthFigures::appealsReceived,
           MonthFigures::appealsAnswered);
-      table(b, months);
+      table(b, months, t);
     }
-    b.append("<h2>How to check these figures</h2>\n")
-        .append("<p>Versions, blocks, unblocks, names added and removed, and entries are fixed by")
-        .append(" the signed manifests: every version's manifest (<code>GET /v1/versions</code>)")
-        .append(" gives its time, action, added, removed and entries, and the signed checkpoint")
-        .append(" (<code>GET /v1/checkpoint</code>) fixes every manifest. An auditor runs")
-        .append(
-            " <code>java -jar blocklist.jar verify --server URL --token TOKEN --trust KEY</code>,")
-        .append(
-            " which recomputes each of them from the manifests it verified and compares them with")
-        .append(
-            " <code>GET /v1/transparency</code>, and also recounts reports, appeals and expiries")
-        .append(" from the audit events that the manifests anchor.</p>\n")
-        .append("</main>\n</body>\n</html>\n");
+    b.append("<h2>")
+        .append(t.checkHeading)
+        .append("</h2>\n<p>")
+        .append(t.check)
+        .append("</p>\n</main>\n</body>\n</html>\n");
     return b.toString();
+  }
+
+  private static String nativeName(Language l) {
+    return switch (l) {
+      case NL -> "Nederlands";
+      case FR -> "Français";
+      case DE -> "Deutsch";
+      case EN -> "English";
+    };
   }
 
   @SafeVarargs
@@ -164,10 +181,15 @@ final class TransparencyPage {
     b.append("</svg>\n");
   }
 
-  private static void table(StringBuilder b, List<MonthFigures> months) {
-    b.append("<h2>The figures</h2>\n<table>\n<tr><th>month</th><th>versions</th><th>blocks</th>")
-        .append("<th>unblocks</th><th>added</th><th>removed</th><th>entries</th><th>reports</th>")
-        .append("<th>appeals received</th><th>appeals answered</th><th>expiries</th></tr>\n");
+  private static void table(StringBuilder b, List<MonthFigures> months, TransparencyTexts t) {
+    b.append("<h2>").append(t.tableHeading).append("</h2>\n<table>\n<tr><th>").append(t.month);
+    b.append("</th><th>").append(t.versions);
+    // the columns of the row below: blocks, unblocks, added, removed, entries, reports, appeals
+    // received, appeals answered, expiries
+    for (int i : new int[] {0, 1, 2, 3, 4, 6, 7, 8, 5}) {
+      b.append("</th><th>").append(t.series.get(i));
+    }
+    b.append("</th></tr>\n");
     for (MonthFigures m : months) {
       b.append(
           String.format(

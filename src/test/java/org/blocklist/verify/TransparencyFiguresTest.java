@@ -171,6 +171,50 @@ class TransparencyFiguresTest {
     assertFalse(page.contains("secret"), page);
   }
 
+  @Test
+  void stopPage_transparency_speaksTheVisitorsLanguage_withTheSameFigures() throws Exception {
+    String english = transparencyPage("Accept-Language: en");
+    String french = transparencyPage("Accept-Language: fr-BE,fr;q=0.9,en;q=0.5");
+    assertTrue(french.contains("<html lang=\"fr\">"), french);
+    assertTrue(french.contains("<h1>Chiffres publics</h1>"), french);
+    assertTrue(french.contains("Comment vérifier ces chiffres"), french);
+    assertFalse(french.contains("How to check these figures"), french);
+    // the page's own links choose a language over the browser's preference
+    String dutch = transparencyPage("Accept-Language: fr", "?lang=nl");
+    assertTrue(dutch.contains("<html lang=\"nl\">"), dutch);
+    assertTrue(dutch.contains("<h1>Openbare cijfers</h1>"), dutch);
+    for (String tag : List.of("nl", "fr", "de", "en")) {
+      assertTrue(english.contains("href=\"/transparency?lang=" + tag + "\""), english);
+    }
+    // the numbers do not depend on the language
+    assertEquals(cells(english), cells(french));
+    assertEquals(cells(english), cells(dutch));
+    assertFalse(cells(english).isEmpty());
+  }
+
+  private String transparencyPage(String acceptLanguage, String... query) throws Exception {
+    RawHttp.Response r =
+        RawHttp.exchange(
+            bl.server.service().stopPort(),
+            RawHttp.get(
+                "/transparency" + String.join("", query),
+                "Host: anything.example",
+                acceptLanguage,
+                "Connection: close"));
+    assertEquals(200, r.status());
+    assertEquals("accept-language", r.header("Vary").toLowerCase(java.util.Locale.ROOT));
+    return r.text();
+  }
+
+  private static List<String> cells(String page) {
+    List<String> out = new ArrayList<>();
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("<td>([^<]*)</td>").matcher(page);
+    while (m.find()) {
+      out.add(m.group(1));
+    }
+    return out;
+  }
+
   /** month -> the ten figures, recounted from what the server serves, by this test alone. */
   private Map<String, long[]> recount() throws Exception {
     Map<String, long[]> out = new TreeMap<>();
