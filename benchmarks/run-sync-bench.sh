@@ -5,7 +5,7 @@
 # Environment (defaults in brackets):
 #   ENTRIES [1000000]  PER_REQ [100000] names per preload requisition  COUNT [50] approvals per
 #   round  ROUNDS [3]  WARMUP [5]  FORMAT [text] (text|rpz|unbound|hosts)  AGENT_OPTS [] agent JVM
-#   flags  JAR [target/blocklist.jar]
+#   flags  SERVER_OPTS [] server JVM flags  JAR [target/blocklist.jar]
 # Besides the latencies it prints the agent's CPU time per approval (less dependent on what else
 # the shared cores run than the wall-clock latencies).
 # The server and the agent listen on 127.0.0.1 (free ports), use fresh temporary directories, and
@@ -20,6 +20,7 @@ ROUNDS=${ROUNDS:-3}
 WARMUP=${WARMUP:-5}
 FORMAT=${FORMAT:-text}
 AGENT_OPTS=${AGENT_OPTS:-}
+SERVER_OPTS=${SERVER_OPTS:-}
 JAR=${JAR:-target/blocklist.jar}
 CONFIG=benchmarks/bench-config.yaml
 
@@ -51,7 +52,8 @@ fi
 
 HTTP=$(free_port)
 URL="http://127.0.0.1:$HTTP"
-java -jar "$JAR" serve --config "$CONFIG" --data "$WORK/data" --http-port "$HTTP" \
+# shellcheck disable=SC2086
+java $SERVER_OPTS -jar "$JAR" serve --config "$CONFIG" --data "$WORK/data" --http-port "$HTTP" \
   --stop-port "$(free_port)" --dns-port "$(free_port)" >"$WORK/server.log" 2>&1 &
 SERVER_PID=$!
 until curl -sf -o /dev/null --max-time 1 "$URL/healthz"; do
