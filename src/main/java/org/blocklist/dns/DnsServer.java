@@ -4,16 +4,9 @@ import static java.util.Objects.requireNonNull;
 
 import com.github.benmanes.caffeine.cache.Ticker;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.netty.bootstrap.Bootstrap;
-import io.netty.bootstrap.ServerBootstrap;
-import io.netty.channel.Channel;
-import io.netty.channel.ChannelInitializer;
-import io.netty.channel.EventLoopGroup;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 import org.blocklist.config.Config;
@@ -24,10 +17,10 @@ import org.blocklist.rpz.RpzLimits;
 import org.blocklist.rpz.RpzServer;
 import org.blocklist.rpz.RpzZone;
 import org.blocklist.rpz.TransferAccess;
+import org.blocklist.rpz.ZoneSockets;
 import org.blocklist.state.ListState;
 import org.blocklist.transport.AddressRateLimiter;
 import org.blocklist.transport.ConnectionLimit;
-import org.blocklist.transport.Transports;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,28 +46,12 @@ public final class DnsServer implements AutoCloseable {
 
   static final int MAX_ADDRESSES = 100_000;
 
-  /** With port 0, tries to find a port free for both TCP and UDP. */
-  static final int BIND_ATTEMPTS = 5;
-
   private static final Logger log = LoggerFactory.getLogger(DnsServer.class);
 
-  private final EventLoopGroup group;
-  private final Channel tcp;
-  private final Channel udp;
-  private final Optional<Channel> notifyChannel;
-  private final Optional<Notifier> notifier;
+  private final ZoneSockets sockets;
 
-  private DnsServer(
-      EventLoopGroup group,
-      Channel tcp,
-      Channel udp,
-      Optional<Channel> notifyChannel,
-      Optional<Notifier> notifier) {
-    this.group = group;
-    this.tcp = tcp;
-    this.udp = udp;
-    this.notifyChannel = notifyChannel;
-    this.notifier = notifier;
+  private DnsServer(ZoneSockets sockets) {
+    this.sockets = sockets;
   }
 
   /**
@@ -117,76 +94,30 @@ public final class DnsServer implements AutoCloseable {
             RpzLimits.withTransfersPerAddress(dns.transfersPerAddress()),
             perAddress::tryAcquire,
             clock);
-    ConnectionLimit connections = new ConnectionLimit(MAX_CONNECTIONS, CONNECTIONS_PER_ADDRESS);
-    EventLoopGroup group = Transports.eventLoops(ioThreads);
-    try {
-      ServerBootstrap tcp =
-          Transports.server(group).childHandler(new TcpInitializer(connections, rpz));
-      Bootstrap udp = Transports.datagram(group).handler(rpz.udpHandler());
-      Channel[] bound = bindBoth(tcp, udp, dns);
-      Optional<Notifier> notifier = Optional.empty();
-      Optional<Channel> notifyChannel = Optional.empty();
-      if (!dns.notifyTargets().isEmpty()) {
-        Notifier n =
-            new Notifier(zone, dns.notifyTargets().stream().map(Endpoints::parse).toList(), random);
-        notifyChannel =
-            Optional.of(
-                Transports.bind(
-                    Transports.datagram(group).handler(n),
-                    dns.bind(),
-                    0,
-                    "DNS NOTIFY",
-                    "dns.bind in the configuration"));
-        notifier = Optional.of(n);
-        n.announce(state.get().version());
-      }
-      log.info(
-          "DNS: zone {} on {}:{} (TCP and UDP), NOTIFY to {}",
-          dns.zone(),
-          dns.bind(),
-          ((InetSocketAddress) bound[0].localAddress()).getPort(),
-          dns.notifyTargets());
-      return new DnsServer(group, bound[0], bound[1], notifyChannel, notifier);
-    } catch (IOException | InterruptedException | RuntimeException e) {
-      group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
-      throw e;
-    }
-  }
-
-  private static final String HOW = "--dns-port or dns.port in the configuration";
-
-  /** TCP and UDP on one port: with port 0, the port TCP got, tried again if UDP has it taken. */
-  private static Channel[] bindBoth(ServerBootstrap tcp, Bootstrap udp, Config.Dns dns)
-      throws IOException, InterruptedException {
-    for (int attempt = 1; ; attempt++) {
-      Channel t = Transports.bind(tcp, dns.bind(), dns.port(), "DNS (TCP)", HOW);
-      int port = ((InetSocketAddress) t.localAddress()).getPort();
-      try {
-        return new Channel[] {t, Transports.bind(udp, dns.bind(), port, "DNS (UDP)", HOW)};
-      } catch (IOException e) {
-        t.close().sync();
-        if (dns.port() != 0 || attempt == BIND_ATTEMPTS) {
-          throw e;
-        }
-      }
-    }
-  }
-
-  /** The one pipeline of a TCP connection: the connection cap, then the RPZ server's handlers. */
-  static final class TcpInitializer extends ChannelInitializer<Channel> {
-    private final ConnectionLimit connections;
-    private final RpzServer rpz;
-
-    TcpInitializer(ConnectionLimit connections, RpzServer rpz) {
-      this.connections = connections;
-      this.rpz = rpz;
-    }
-
-    @Override
-    protected void initChannel(Channel ch) {
-      ch.pipeline().addLast(connections);
-      rpz.initTcp(ch.pipeline());
-    }
+    Optional<Notifier> notifier =
+        dns.notifyTargets().isEmpty()
+            ? Optional.empty()
+            : Optional.of(
+                new Notifier(
+                    zone, dns.notifyTargets().stream().map(Endpoints::parse).toList(), random));
+    ZoneSockets sockets =
+        ZoneSockets.bind(
+            rpz,
+            new ConnectionLimit(MAX_CONNECTIONS, CONNECTIONS_PER_ADDRESS),
+            notifier,
+            ioThreads,
+            dns.bind(),
+            dns.port(),
+            "DNS",
+            "--dns-port or dns.port in the configuration");
+    sockets.announce(state.get().version());
+    log.info(
+        "DNS: zone {} on {}:{} (TCP and UDP), NOTIFY to {}",
+        dns.zone(),
+        dns.bind(),
+        sockets.port(),
+        dns.notifyTargets());
+    return new DnsServer(sockets);
   }
 
   /**
@@ -194,19 +125,16 @@ public final class DnsServer implements AutoCloseable {
    * once.
    */
   public void published(ListState state) {
-    notifier.ifPresent(n -> n.announce(state.version()));
+    sockets.announce(state.version());
   }
 
   /** The port bound, TCP and UDP (useful with port 0). */
   public int port() {
-    return ((InetSocketAddress) tcp.localAddress()).getPort();
+    return sockets.port();
   }
 
   @Override
   public void close() {
-    tcp.close().awaitUninterruptibly(5, TimeUnit.SECONDS);
-    udp.close().awaitUninterruptibly(5, TimeUnit.SECONDS);
-    notifyChannel.ifPresent(c -> c.close().awaitUninterruptibly(5, TimeUnit.SECONDS));
-    group.shutdownGracefully(0, 5, TimeUnit.SECONDS).awaitUninterruptibly(10, TimeUnit.SECONDS);
+    sockets.close();
   }
 }

@@ -11,12 +11,12 @@ import java.time.Clock;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The RPZ zone served over DNS, without the sockets: the caller binds a UDP channel with {@link
- * #udpHandler()} and a TCP listener whose children {@link #initTcp} sets up, on the same port. The
- * server's face ({@code dns}) and the ISP's sync agent each bind it their own way; both give it the
- * zone through the {@link ZoneSource} port and hear of transfers through {@link TransferListener};
- * they tell their secondaries of new versions with a {@link Notifier} on a datagram channel of its
- * own. What is answered, and how, is {@link Responder}'s.
+ * The RPZ zone served over DNS, without the sockets: a UDP channel with {@link #udpHandler()} and a
+ * TCP listener whose children {@link #initTcp} sets up, on the same port, as {@link ZoneSockets}
+ * binds them. The server's face ({@code dns}) and the ISP's sync agent both give it the zone
+ * through the {@link ZoneSource} port and hear of transfers through {@link TransferListener}; they
+ * tell their secondaries of new versions with a {@link Notifier}. What is answered, and how, is
+ * {@link Responder}'s.
  */
 public final class RpzServer {
   private final Responder responder;

@@ -13,6 +13,8 @@
  * Replies}). {@code Responder} decides; {@code TcpQueryHandler} and {@code UdpQueryHandler} carry
  * the bytes.
  *
- * <p>Imports nothing of ours: dnsjava for messages and TSIG, Netty for the bytes.
+ * <p>{@link org.blocklist.rpz.ZoneSockets} binds it all (TCP and UDP on one port, NOTIFY from a
+ * channel of its own). Imports nothing of ours but the ground floor ({@code domain}, {@code log},
+ * {@code transport}): dnsjava for messages and TSIG, Netty for the bytes.
  */
 package org.blocklist.rpz;

@@ -5,19 +5,12 @@ import static java.util.Objects.requireNonNull;
 import com.github.benmanes.caffeine.cache.Ticker;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.netty.bootstrap.Bootstrap;
-import io.netty.bootstrap.ServerBootstrap;
-import io.netty.channel.Channel;
-import io.netty.channel.ChannelInitializer;
-import io.netty.channel.EventLoopGroup;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.random.RandomGenerator;
 import org.blocklist.rpz.Notifier;
 import org.blocklist.rpz.RpzLimits;
@@ -25,9 +18,9 @@ import org.blocklist.rpz.RpzServer;
 import org.blocklist.rpz.RpzZone;
 import org.blocklist.rpz.TransferAccess;
 import org.blocklist.rpz.TransferKind;
+import org.blocklist.rpz.ZoneSockets;
 import org.blocklist.transport.AddressRateLimiter;
 import org.blocklist.transport.ConnectionLimit;
-import org.blocklist.transport.Transports;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,33 +47,16 @@ final class RpzListener implements CommitListener, AutoCloseable {
 
   static final int MAX_ADDRESSES = 10_000;
 
-  /** With port 0, tries to find a port free for both TCP and UDP. */
-  static final int BIND_ATTEMPTS = 5;
-
   private static final Logger LOG = LoggerFactory.getLogger(RpzListener.class);
 
   private static final String HOW = "--serve-rpz ADDR:PORT";
 
   private final AgentZone zone;
-  private final EventLoopGroup group;
-  private final Channel tcp;
-  private final Channel udp;
-  private final Optional<Channel> notifyChannel;
-  private final Optional<Notifier> notifier;
+  private final ZoneSockets sockets;
 
-  private RpzListener(
-      AgentZone zone,
-      EventLoopGroup group,
-      Channel tcp,
-      Channel udp,
-      Optional<Channel> notifyChannel,
-      Optional<Notifier> notifier) {
+  private RpzListener(AgentZone zone, ZoneSockets sockets) {
     this.zone = zone;
-    this.group = group;
-    this.tcp = tcp;
-    this.udp = udp;
-    this.notifyChannel = notifyChannel;
-    this.notifier = notifier;
+    this.sockets = sockets;
   }
 
   /**
@@ -121,85 +97,49 @@ final class RpzListener implements CommitListener, AutoCloseable {
             RpzLimits.defaults(),
             perAddress::tryAcquire,
             clock);
-    ConnectionLimit connections = new ConnectionLimit(MAX_CONNECTIONS, CONNECTIONS_PER_ADDRESS);
-    EventLoopGroup group = Transports.eventLoops(1);
-    try {
-      ServerBootstrap tcp =
-          Transports.server(group)
-              .childHandler(
-                  new ChannelInitializer<Channel>() {
-                    @Override
-                    protected void initChannel(Channel ch) {
-                      ch.pipeline().addLast(connections);
-                      server.initTcp(ch.pipeline());
-                    }
-                  });
-      Bootstrap udp = Transports.datagram(group).handler(server.udpHandler());
-      String host = settings.address().getAddress().getHostAddress();
-      Channel[] bound = bindBoth(tcp, udp, host, settings.address().getPort());
-      Optional<Notifier> notifier = Optional.empty();
-      Optional<Channel> notifyChannel = Optional.empty();
-      if (!settings.notifyTargets().isEmpty()) {
-        Notifier n = new Notifier(rpz, settings.notifyTargets(), ids);
-        notifyChannel =
-            Optional.of(
-                Transports.bind(Transports.datagram(group).handler(n), host, 0, "RPZ NOTIFY", HOW));
-        notifier = Optional.of(n);
-        n.announce(zone.current().version());
-      }
-      RpzListener listener =
-          new RpzListener(zone, group, bound[0], bound[1], notifyChannel, notifier);
-      LOG.info(
-          "serving the RPZ zone {} at version {} on {}:{} (TCP and UDP); transfers from {}{};"
-              + " NOTIFY to {}",
-          rpz.origin(),
-          zone.current().version(),
-          host,
-          listener.port(),
-          settings.grants().get(0).addresses(),
-          settings.key().map(k -> " signed with key " + k.name()).orElse(""),
-          settings.notifyTargets());
-      return listener;
-    } catch (IOException | InterruptedException | RuntimeException e) {
-      group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
-      throw e;
-    }
-  }
-
-  /** TCP and UDP on one port: with port 0, the port TCP got, tried again if UDP has it taken. */
-  private static Channel[] bindBoth(ServerBootstrap tcp, Bootstrap udp, String host, int port)
-      throws IOException, InterruptedException {
-    for (int attempt = 1; ; attempt++) {
-      Channel t = Transports.bind(tcp, host, port, "RPZ zone (TCP)", HOW);
-      int got = ((InetSocketAddress) t.localAddress()).getPort();
-      try {
-        return new Channel[] {t, Transports.bind(udp, host, got, "RPZ zone (UDP)", HOW)};
-      } catch (IOException e) {
-        t.close().sync();
-        if (port != 0 || attempt == BIND_ATTEMPTS) {
-          throw e;
-        }
-      }
-    }
+    Optional<Notifier> notifier =
+        settings.notifyTargets().isEmpty()
+            ? Optional.empty()
+            : Optional.of(new Notifier(rpz, settings.notifyTargets(), ids));
+    String host = settings.address().getAddress().getHostAddress();
+    ZoneSockets sockets =
+        ZoneSockets.bind(
+            server,
+            new ConnectionLimit(MAX_CONNECTIONS, CONNECTIONS_PER_ADDRESS),
+            notifier,
+            1,
+            host,
+            settings.address().getPort(),
+            "RPZ zone",
+            HOW);
+    sockets.announce(zone.current().version());
+    LOG.info(
+        "serving the RPZ zone {} at version {} on {}:{} (TCP and UDP); transfers from {}{};"
+            + " NOTIFY to {}",
+        rpz.origin(),
+        zone.current().version(),
+        host,
+        sockets.port(),
+        settings.grants().get(0).addresses(),
+        settings.key().map(k -> " signed with key " + k.name()).orElse(""),
+        settings.notifyTargets());
+    return new RpzListener(zone, sockets);
   }
 
   /** The verified version is served from now on, and announced; returns at once. */
   @Override
   public void committed(long from, TrustedState state, List<String> added, List<String> removed) {
     zone.committed(from, state.version(), state.list(), added, removed);
-    notifier.ifPresent(n -> n.announce(state.version()));
+    sockets.announce(state.version());
   }
 
   /** The port bound, TCP and UDP. */
   int port() {
-    return ((InetSocketAddress) tcp.localAddress()).getPort();
+    return sockets.port();
   }
 
   @Override
   public void close() {
-    tcp.close().awaitUninterruptibly(5, TimeUnit.SECONDS);
-    udp.close().awaitUninterruptibly(5, TimeUnit.SECONDS);
-    notifyChannel.ifPresent(c -> c.close().awaitUninterruptibly(5, TimeUnit.SECONDS));
-    group.shutdownGracefully(0, 5, TimeUnit.SECONDS).awaitUninterruptibly(10, TimeUnit.SECONDS);
+    sockets.close();
   }
 }
