@@ -104,20 +104,9 @@ public final class Desk {
           String ref =
               Texts.check("hotlineReference", hotlineReference, Report.MAX_REFERENCE, true);
           String cat = Texts.check("category", category, Report.MAX_CATEGORY, false);
-          RequisitionRules rules = ledger.rules();
-          if (urls.isEmpty() || urls.size() > rules.maxDomains()) {
-            throw new RequisitionException(
-                urls.isEmpty() ? Problem.INVALID_REQUEST : Problem.TOO_MANY_DOMAINS,
-                "urls: " + urls.size() + " (expected: 1 to " + rules.maxDomains() + ")");
-          }
-          Validation v = rules.validate(urls);
+          Validation v = validate("urls", urls);
           if (v.accepted().isEmpty()) {
-            List<Detail> details = new ArrayList<>();
-            for (Refusal r : v.refused()) {
-              details.add(Detail.refused(r.input(), r.reason().code(), r.message()));
-            }
-            throw new RequisitionException(
-                Problem.INVALID_DOMAINS, "every url refused; nothing was stored", details);
+            throw refused(v, "every url refused; nothing was stored");
           }
           ListState state = ledger.state();
           List<ReportHost> hosts = new ArrayList<>();
@@ -263,20 +252,9 @@ public final class Desk {
     return ledger.onWriter(
         () -> {
           Texts.check("note", note, Submission.MAX_NOTE, false);
-          RequisitionRules rules = ledger.rules();
-          if (domains.isEmpty() || domains.size() > rules.maxDomains()) {
-            throw new RequisitionException(
-                domains.isEmpty() ? Problem.INVALID_REQUEST : Problem.TOO_MANY_DOMAINS,
-                "domains: " + domains.size() + " (expected: 1 to " + rules.maxDomains() + ")");
-          }
-          Validation v = rules.validate(domains);
+          Validation v = validate("domains", domains);
           if (!v.ok()) {
-            List<Detail> details = new ArrayList<>();
-            for (Refusal r : v.refused()) {
-              details.add(Detail.refused(r.input(), r.reason().code(), r.message()));
-            }
-            throw new RequisitionException(
-                Problem.INVALID_DOMAINS, "domains refused; nothing was renewed", details);
+            throw refused(v, "domains refused; nothing was renewed");
           }
           ListState state = ledger.state();
           List<String> names = new ArrayList<>();
@@ -490,6 +468,29 @@ public final class Desk {
       }
     }
     return LegalBasis.CCP_39BIS;
+  }
+
+  /**
+   * {@code inputs} (the request's field {@code field}) checked against the list's rules: 1 to
+   * {@code maxDomains} of them, each reduced to a name or refused.
+   */
+  private Validation validate(String field, List<String> inputs) throws RequisitionException {
+    RequisitionRules rules = ledger.rules();
+    if (inputs.isEmpty() || inputs.size() > rules.maxDomains()) {
+      throw new RequisitionException(
+          inputs.isEmpty() ? Problem.INVALID_REQUEST : Problem.TOO_MANY_DOMAINS,
+          field + ": " + inputs.size() + " (expected: 1 to " + rules.maxDomains() + ")");
+    }
+    return rules.validate(inputs);
+  }
+
+  /** {@code invalid_domains}, each refused input a detail. */
+  private static RequisitionException refused(Validation v, String message) {
+    List<Detail> details = new ArrayList<>();
+    for (Refusal r : v.refused()) {
+      details.add(Detail.refused(r.input(), r.reason().code(), r.message()));
+    }
+    return new RequisitionException(Problem.INVALID_DOMAINS, message, details);
   }
 
   /** SHA-256 over the report's reference, category and hosts, one per line. */

@@ -161,33 +161,41 @@ public final class LedgerVerifier {
       throws VerificationException {
     List<Manifest> out = new ArrayList<>(rows.size());
     for (StoredVersion row : rows) {
-      long expected = out.size() + 1;
-      if (row.version() != expected) {
-        throw new VerificationException(
-            "versions table: version " + row.version() + " where " + expected + " was expected");
-      }
-      Manifest m;
-      try {
-        m = Manifest.parse(row.manifest());
-      } catch (ManifestFormatException e) {
-        throw new VerificationException(
-            "version " + row.version() + ": manifest does not parse: " + e.getMessage(), e);
-      }
-      if (m.version() != row.version() || !m.origin().equals(origin)) {
-        throw new VerificationException(
-            "version "
-                + row.version()
-                + ": manifest is of version "
-                + m.version()
-                + " of origin "
-                + m.origin()
-                + " (expected: origin "
-                + origin
-                + ")");
-      }
-      out.add(m);
+      out.add(manifest(row, out.size() + 1, origin));
     }
     return out;
+  }
+
+  /**
+   * The manifest of {@code row}, which must be version {@code expected} of {@code origin}: the next
+   * of a contiguous history.
+   */
+  static Manifest manifest(StoredVersion row, long expected, String origin)
+      throws VerificationException {
+    if (row.version() != expected) {
+      throw new VerificationException(
+          "versions table: version " + row.version() + " where " + expected + " was expected");
+    }
+    Manifest m;
+    try {
+      m = Manifest.parse(row.manifest());
+    } catch (ManifestFormatException e) {
+      throw new VerificationException(
+          "version " + row.version() + ": manifest does not parse: " + e.getMessage(), e);
+    }
+    if (m.version() != row.version() || !m.origin().equals(origin)) {
+      throw new VerificationException(
+          "version "
+              + row.version()
+              + ": manifest is of version "
+              + m.version()
+              + " of origin "
+              + m.origin()
+              + " (expected: origin "
+              + origin
+              + ")");
+    }
+    return m;
   }
 
   static void checkCheckpoint(StoredVersion row, Hash root, LedgerKeys keys)

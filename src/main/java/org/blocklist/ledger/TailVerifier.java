@@ -10,7 +10,6 @@ import org.blocklist.audit.ChainedEvent;
 import org.blocklist.audit.EventType;
 import org.blocklist.log.Hash;
 import org.blocklist.log.Manifest;
-import org.blocklist.log.ManifestFormatException;
 import org.blocklist.state.ListState;
 import org.blocklist.state.VersionRecord;
 
@@ -68,21 +67,7 @@ final class TailVerifier {
       Map<Long, Map<String, String>> published)
       throws VerificationException {
     long v = before.version() + 1;
-    if (row.version() != v) {
-      throw new VerificationException(
-          "versions table: version " + row.version() + " where " + v + " was expected");
-    }
-    Manifest m;
-    try {
-      m = Manifest.parse(row.manifest());
-    } catch (ManifestFormatException e) {
-      throw new VerificationException(
-          "version " + v + ": manifest does not parse: " + e.getMessage(), e);
-    }
-    if (m.version() != v || !m.origin().equals(keys.origin())) {
-      throw new VerificationException(
-          "version " + v + ": manifest is of version " + m.version() + " of origin " + m.origin());
-    }
+    Manifest m = LedgerVerifier.manifest(row, v, keys.origin());
     List<String> added = tail.added(v);
     List<String> removed = tail.removed(v);
     for (String name : added) {
