@@ -6,7 +6,6 @@ import com.github.benmanes.caffeine.cache.Ticker;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.time.Clock;
-import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 import org.blocklist.config.Config;
@@ -94,22 +93,17 @@ public final class DnsServer implements AutoCloseable {
             RpzLimits.withTransfersPerAddress(dns.transfersPerAddress()),
             perAddress::tryAcquire,
             clock);
-    Optional<Notifier> notifier =
-        dns.notifyTargets().isEmpty()
-            ? Optional.empty()
-            : Optional.of(
-                new Notifier(
-                    zone, dns.notifyTargets().stream().map(Endpoints::parse).toList(), random));
     ZoneSockets sockets =
         ZoneSockets.bind(
             rpz,
             new ConnectionLimit(MAX_CONNECTIONS, CONNECTIONS_PER_ADDRESS),
-            notifier,
             ioThreads,
             dns.bind(),
             dns.port(),
             "DNS",
-            "--dns-port or dns.port in the configuration");
+            "--dns-port or dns.port in the configuration",
+            dns.notifyTargets().stream().map(Endpoints::parse).toList(),
+            random);
     sockets.announce(state.get().version());
     log.info(
         "DNS: zone {} on {}:{} (TCP and UDP), NOTIFY to {}",

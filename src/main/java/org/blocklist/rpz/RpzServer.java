@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
  * {@link Responder}'s.
  */
 public final class RpzServer {
+  private final RpzZone zone;
   private final Responder responder;
   private final RpzLimits limits;
   private final UdpQueryHandler udp;
@@ -35,9 +36,15 @@ public final class RpzServer {
       RpzLimits limits,
       AddressGate udpGate,
       Clock clock) {
+    this.zone = requireNonNull(zone, "zone");
     this.limits = requireNonNull(limits, "limits");
     this.responder = new Responder(zone, source, access, listener, limits, clock);
     this.udp = new UdpQueryHandler(responder, udpGate);
+  }
+
+  /** The zone's records (origin, SOA, actions). */
+  public RpzZone zone() {
+    return zone;
   }
 
   /** The handler of the UDP channel (sharable). */

@@ -9,8 +9,10 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.EventLoopGroup;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.random.RandomGenerator;
 import org.blocklist.transport.ConnectionLimit;
 import org.blocklist.transport.Transports;
 
@@ -45,22 +47,28 @@ public final class ZoneSockets implements AutoCloseable {
 
   /**
    * Binds {@code server} to {@code host:port} for TCP and UDP ({@code port} 0 picks one free for
-   * both) on {@code ioThreads} event loops, and {@code notifier}, if any, to {@code host} on a port
-   * of its own; returns once all listen. A port that cannot be bound is an {@link IOException}
-   * naming {@code listener} (e.g. {@code "DNS"}) and {@code how} to choose another.
+   * both) on {@code ioThreads} event loops and, when {@code notifyTargets} is not empty, a {@link
+   * Notifier} to them (NOTIFY ids from {@code ids}) on {@code host} and a port of its own; returns
+   * once all listen. A port that cannot be bound is an {@link IOException} naming {@code listener}
+   * (e.g. {@code "DNS"}) and {@code how} to choose another.
    */
   public static ZoneSockets bind(
       RpzServer server,
       ConnectionLimit connections,
-      Optional<Notifier> notifier,
       int ioThreads,
       String host,
       int port,
       String listener,
-      String how)
+      String how,
+      List<InetSocketAddress> notifyTargets,
+      RandomGenerator ids)
       throws IOException, InterruptedException {
     requireNonNull(server, "server");
     requireNonNull(connections, "connections");
+    Optional<Notifier> notifier =
+        notifyTargets.isEmpty()
+            ? Optional.empty()
+            : Optional.of(new Notifier(server.zone(), notifyTargets, ids));
     EventLoopGroup group = Transports.eventLoops(ioThreads);
     try {
       ServerBootstrap tcp =

@@ -10,7 +10,6 @@ import java.time.Clock;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.random.RandomGenerator;
 import org.blocklist.rpz.Notifier;
 import org.blocklist.rpz.RpzLimits;
@@ -97,21 +96,18 @@ final class RpzListener implements CommitListener, AutoCloseable {
             RpzLimits.defaults(),
             perAddress::tryAcquire,
             clock);
-    Optional<Notifier> notifier =
-        settings.notifyTargets().isEmpty()
-            ? Optional.empty()
-            : Optional.of(new Notifier(rpz, settings.notifyTargets(), ids));
     String host = settings.address().getAddress().getHostAddress();
     ZoneSockets sockets =
         ZoneSockets.bind(
             server,
             new ConnectionLimit(MAX_CONNECTIONS, CONNECTIONS_PER_ADDRESS),
-            notifier,
             1,
             host,
             settings.address().getPort(),
             "RPZ zone",
-            HOW);
+            HOW,
+            settings.notifyTargets(),
+            ids);
     sockets.announce(zone.current().version());
     LOG.info(
         "serving the RPZ zone {} at version {} on {}:{} (TCP and UDP); transfers from {}{};"
